@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using ReformBot.Core.Answering;
+using ReformBot.Core.Knowledge;
+
+namespace ReformBot.Cli;
+
+/// <summary>Options shared by the commands, and the configuration the host uses too (appsettings.json, ReformBot__* environment).</summary>
+internal static class CliOptions
+{
+    public static Option<string> Knowledge() => new("--knowledge", "-k")
+    {
+        Description = "Knowledge pack folder (default: ReformBot:KnowledgePath, else ./knowledge)",
+        DefaultValueFactory = _ => Configuration()["ReformBot:KnowledgePath"] ?? "knowledge",
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON object instead of text" };
+
+    public static IConfiguration Configuration() => new ConfigurationBuilder()
+        .SetBasePath(Directory.GetCurrentDirectory())
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+
+    public static AnswererOptions Answering() =>
+        Configuration().GetSection(AnswererOptions.Section).Get<AnswererOptions>() ?? new AnswererOptions();
+
+    /// <summary>Loads and validates a pack; on problems prints each one to stderr and returns null.</summary>
+    public static KnowledgePack? LoadPack(string directory)
+    {
+        var result = PackLoader.Load(directory);
+        if (result.Pack is { } pack) return pack;
+        Console.Error.WriteLine($"The knowledge pack in {directory} has {result.Problems.Count} problem(s):");
+        foreach (var problem in result.Problems) Console.Error.WriteLine($"  {problem}");
+        return null;
+    }
+}

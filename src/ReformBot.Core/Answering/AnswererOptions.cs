@@ -1,0 +1,22 @@
+namespace ReformBot.Core.Answering;
+
+/// <summary>
+/// When to answer, offer choices, or escalate. Confidence is in [0, 1] (see <see cref="Confidence"/>); the defaults
+/// were calibrated on the sample pack's labelled questions (README, "Answer or escalate").
+/// </summary>
+public sealed record AnswererOptions
+{
+    public const string Section = "ReformBot:Answering";
+
+    /// <summary>Answer directly at or above this confidence…</summary>
+    public double AnswerThreshold { get; init; } = 0.6;
+
+    /// <summary>…and only when the runner-up is at least this far behind; otherwise offer both.</summary>
+    public double AmbiguityMargin { get; init; } = 0.1;
+
+    /// <summary>Offer "Có phải bạn muốn hỏi…" choices at or above this confidence; below it, escalate to staff.</summary>
+    public double OfferThreshold { get; init; } = 0.35;
+
+    /// <summary>How many choices or alternatives to show at most.</summary>
+    public int MaxChoices { get; init; } = 3;
+}

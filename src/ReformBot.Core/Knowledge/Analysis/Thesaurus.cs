@@ -1,0 +1,106 @@
+using System.Reflection;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Lucene.Net.Util.Fst;
+
+namespace ReformBot.Core.Knowledge.Analysis;
+
+/// <summary>A phrase in the question that the thesaurus knows, and what else it may be called.</summary>
+public sealed record SynonymMatch(int Start, int Length, IReadOnlyList<string> Alternatives);
+
+/// <summary>
+/// Citizen ↔ administrative vocabulary: the built-in thesaurus plus the pack's synonyms.txt, both in Solr format and
+/// read by Lucene's <see cref="SolrSynonymParser"/> into a <see cref="SynonymMap"/>. Rules are folded, so they match
+/// questions typed with or without diacritics. Lucene 4.8's SynonymFilter flattens multi-word synonyms onto the
+/// following positions, which breaks bigrams; so the map is looked up directly and each match is expanded as a
+/// phrase of its own (see QueryBuilder).
+/// </summary>
+public sealed class Thesaurus
+{
+    private readonly SynonymMap map;
+
+    private Thesaurus(SynonymMap map) => this.map = map;
+
+    public static string BuiltInRules()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ReformBot.thesaurus.txt")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The built-in rules extended by a pack's own (which must already be valid).</summary>
+    public static Thesaurus Build(string? packRules)
+    {
+        var parser = NewParser();
+        parser.Parse(new StringReader(VietnameseText.Normalize(BuiltInRules())));
+        if (packRules is not null) parser.Parse(new StringReader(VietnameseText.Normalize(packRules)));
+        return new Thesaurus(parser.Build());
+    }
+
+    /// <summary>Every broken rule in a synonyms file, by line.</summary>
+    public static IReadOnlyList<(int Line, string Reason)> Validate(string rules)
+    {
+        var problems = new List<(int, string)>();
+        var lines = rules.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = VietnameseText.Normalize(lines[i]).Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            try
+            {
+                if (line.Split("=>").Any(side => side.Split(',').Any(p => p.Trim().Length == 0)))
+                    throw new FormatException("empty phrase (a stray comma or an arrow with nothing on one side)");
+                NewParser().Parse(new StringReader(line));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or IOException || e.GetType().Name == "ParseException")
+            {
+                problems.Add((i + 1, $"broken synonym rule \"{lines[i].Trim()}\": {Innermost(e).Message}"));
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>Greedy longest matches of thesaurus phrases over a question's folded syllables.</summary>
+    public IReadOnlyList<SynonymMatch> Match(IReadOnlyList<string> foldedTokens)
+    {
+        var matches = new List<SynonymMatch>();
+        var fst = map.Fst;
+        if (fst is null) return matches;
+        var scratch = new Int32sRef();
+        for (var start = 0; start < foldedTokens.Count;)
+        {
+            var found = false;
+            for (var length = Math.Min(map.MaxHorizontalContext, foldedTokens.Count - start); length > 0 && !found; length--)
+            {
+                var phrase = string.Join(SynonymMap.WORD_SEPARATOR, foldedTokens.Skip(start).Take(length));
+                var output = Lucene.Net.Util.Fst.Util.Get(fst, Lucene.Net.Util.Fst.Util.ToUTF32(phrase, scratch));
+                if (output is null) continue;
+                matches.Add(new SynonymMatch(start, length, Decode(output)));
+                start += length;
+                found = true;
+            }
+            if (!found) start++;
+        }
+        return matches;
+    }
+
+    private List<string> Decode(BytesRef output)
+    {
+        var input = new ByteArrayDataInput(output.Bytes, output.Offset, output.Length);
+        var count = input.ReadVInt32() >>> 1; // the low bit says whether to keep the original: we always keep it
+        var words = new List<string>(count);
+        var scratch = new BytesRef();
+        for (var i = 0; i < count; i++)
+        {
+            map.Words.Get(input.ReadVInt32(), scratch);
+            words.Add(scratch.Utf8ToString().Replace(SynonymMap.WORD_SEPARATOR, ' '));
+        }
+        return words;
+    }
+
+    private static SolrSynonymParser NewParser() => new(dedup: true, expand: true, Analyzers.Folded());
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+}

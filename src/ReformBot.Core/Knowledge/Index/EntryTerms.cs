@@ -1,0 +1,25 @@
+namespace ReformBot.Core.Knowledge.Index;
+
+/// <summary>The folded terms of one entry, kept in memory for the confidence features (coverage of the question).</summary>
+internal sealed record EntryTerms(IReadOnlyList<HashSet<string>> Variants, HashSet<string> All)
+{
+    public bool Has(string term) => All.Contains(term);
+
+    /// <summary>A typo one edit away from a word of the entry ("tuyếng" for "tuyến"), same first letter.</summary>
+    public bool HasNear(string term, HashSet<string> terms) => terms.Any(t => t[0] == term[0] && WithinOneEdit(t, term));
+
+    private static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        int i = 0, j = 0, edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { i++; j++; continue; }
+            if (++edits > 1) return false;
+            if (a.Length > b.Length) i++;
+            else if (a.Length < b.Length) j++;
+            else { i++; j++; }
+        }
+        return edits + (a.Length - i) + (b.Length - j) <= 1;
+    }
+}

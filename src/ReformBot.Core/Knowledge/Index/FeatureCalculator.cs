@@ -1,0 +1,76 @@
+namespace ReformBot.Core.Knowledge.Index;
+
+/// <summary>Computes <see cref="MatchFeatures"/> for the candidates of one question.</summary>
+internal sealed class FeatureCalculator
+{
+    // Question words and pronouns carry little of what is asked; they count a quarter in coverage (never removed from the query).
+    private static readonly HashSet<string> FunctionWords =
+    [
+        "toi", "minh", "em", "anh", "chi", "ban", "cho", "hoi", "muon", "can", "phai", "co", "khong", "duoc", "gi", "nao",
+        "sao", "the", "nhu", "bao", "nhieu", "dau", "o", "thi", "la", "va", "cua", "voi", "de", "ma", "nay", "do", "ai",
+        "khi", "neu", "bi", "da", "roi", "chua", "nhung", "cac", "mot", "cai", "xin", "chut", "giup", "vay", "nhe",
+    ];
+
+    private readonly QueryPlan plan;
+    private readonly KnowledgeIndex index;
+    private readonly (string Term, double Weight, bool Unknown)[] terms;
+    private readonly double total;
+    private readonly HashSet<string> alternativeTerms;
+
+    public FeatureCalculator(QueryPlan plan, KnowledgeIndex index)
+    {
+        this.plan = plan;
+        this.index = index;
+        terms = plan.DistinctTerms.Select(t => (t, Weight(t), index.EntryFrequency(t) == 0)).ToArray();
+        total = terms.Sum(t => t.Weight);
+        alternativeTerms = plan.Synonyms.SelectMany(s => s.Alternatives).SelectMany(a => a.Terms).ToHashSet();
+    }
+
+    public MatchFeatures For(EntryTerms entry, int variant)
+    {
+        var title = entry.Variants[Math.Clamp(variant, 0, entry.Variants.Count - 1)];
+        return new MatchFeatures(
+            Coverage(entry, entry.All),
+            Coverage(entry, title),
+            VariantCoverage(entry, title),
+            total == 0 ? 0 : terms.Where(t => t.Unknown).Sum(t => t.Weight) / total);
+    }
+
+    private double Weight(string term)
+    {
+        double n = index.EntryCount, df = index.EntryFrequency(term);
+        var idf = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+        return FunctionWords.Contains(term) ? idf / 4 : idf;
+    }
+
+    private double Coverage(EntryTerms entry, HashSet<string> found)
+    {
+        if (total == 0) return 0;
+        var covered = 0.0;
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var (term, weight, unknown) = terms[i];
+            if (found.Contains(term) || CoveredBySynonym(term, found)) covered += weight;
+            else if (unknown && term.Length >= 4 && entry.HasNear(term, found)) covered += weight * 0.8;
+        }
+        return covered / total;
+    }
+
+    private bool CoveredBySynonym(string term, HashSet<string> found)
+    {
+        foreach (var span in plan.Synonyms)
+        {
+            if (!plan.FoldedTokens.Skip(span.Start).Take(span.Length).Contains(term)) continue;
+            if (span.Alternatives.Any(a => a.Terms.Count > 0 && a.Terms.All(found.Contains))) return true;
+        }
+        return false;
+    }
+
+    private double VariantCoverage(EntryTerms entry, HashSet<string> variant)
+    {
+        if (variant.Count == 0) return 0;
+        var said = variant.Count(t => plan.FoldedTokens.Contains(t) || alternativeTerms.Contains(t)
+            || terms.Any(q => q.Unknown && q.Term.Length >= 4 && entry.HasNear(q.Term, [t])));
+        return (double)said / variant.Count;
+    }
+}

@@ -1,0 +1,152 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using ReformBot.Core.Knowledge.Analysis;
+
+namespace ReformBot.Core.Knowledge.Index;
+
+/// <summary>
+/// An in-memory Lucene index over a knowledge pack. Immutable once built: to change the knowledge, build a new one
+/// and swap it in, so the last good index keeps serving while a new pack is checked.
+/// </summary>
+public sealed partial class KnowledgeIndex : IDisposable
+{
+    private const string EntryOrdinal = "entry";
+    private const string BodyVariant = "-1";
+
+    private readonly KnowledgeEntry[] entries;
+    private readonly EntryTerms[] entryTerms;
+    private readonly Dictionary<string, int> entryFrequency;
+    private readonly int[] entryOfDoc;
+    private readonly int[] variantOfDoc;
+    private readonly RAMDirectory directory;
+    private readonly DirectoryReader reader;
+    private readonly IndexSearcher searcher;
+    private readonly IndexAnalyzers analyzers;
+    private readonly Thesaurus thesaurus;
+
+    public KnowledgePack Pack { get; }
+    public SearchProfile Profile { get; }
+    public RankingOptions Ranking { get; }
+    public int DocumentCount => reader.NumDocs;
+
+    public static KnowledgeIndex Build(KnowledgePack pack, SearchProfile profile = SearchProfile.Vietnamese, RankingOptions? ranking = null) =>
+        new(pack, profile, ranking ?? new RankingOptions());
+
+    private KnowledgeIndex(KnowledgePack pack, SearchProfile profile, RankingOptions ranking)
+    {
+        Pack = pack;
+        Profile = profile;
+        Ranking = ranking;
+        analyzers = new IndexAnalyzers();
+        thesaurus = profile == SearchProfile.Vietnamese ? Thesaurus.Build(pack.SynonymsText) : Thesaurus.Build(null);
+        entries = pack.Entries.ToArray();
+        entryTerms = new EntryTerms[entries.Length];
+        directory = new RAMDirectory();
+
+        var similarity = new BM25Similarity(ranking.K1, ranking.B);
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.Version, FieldAnalyzer()) { Similarity = similarity }))
+        {
+            for (var i = 0; i < entries.Length; i++) entryTerms[i] = AddEntry(writer, i);
+            writer.ForceMerge(1);
+        }
+        reader = DirectoryReader.Open(directory);
+        searcher = new IndexSearcher(reader) { Similarity = similarity };
+        (entryOfDoc, variantOfDoc) = ReadDocOwners(reader);
+        entryFrequency = entryTerms.SelectMany(t => t.All).CountBy(t => t).ToDictionary();
+    }
+
+    private Analyzer FieldAnalyzer()
+    {
+        if (Profile == SearchProfile.Baseline) return analyzers.Baseline;
+        return new PerFieldAnalyzerWrapper(analyzers.Folded, new Dictionary<string, Analyzer>
+        {
+            [Fields.Accented] = analyzers.Accented,
+            [Fields.FoldedBigrams] = analyzers.FoldedBigrams,
+            [Fields.BodyBigrams] = analyzers.FoldedBigrams,
+        });
+    }
+
+    private EntryTerms AddEntry(IndexWriter writer, int ordinal)
+    {
+        var entry = entries[ordinal];
+        var variants = new List<HashSet<string>>();
+        foreach (var title in TitleVariants(entry))
+        {
+            var text = Prepare(title);
+            var doc = NewDocument(ordinal, variants.Count.ToString());
+            doc.Add(new TextField(Fields.Folded, text, Field.Store.NO));
+            if (Profile == SearchProfile.Vietnamese)
+            {
+                doc.Add(new TextField(Fields.Accented, text, Field.Store.NO));
+                doc.Add(new TextField(Fields.FoldedBigrams, text, Field.Store.NO));
+            }
+            writer.AddDocument(doc);
+            variants.Add(TermsOf(text));
+        }
+
+        var bodyText = Prepare(string.Join('\n', BodyParts(entry)));
+        var body = NewDocument(ordinal, BodyVariant);
+        body.Add(new TextField(Fields.Body, bodyText, Field.Store.NO));
+        if (Profile == SearchProfile.Vietnamese) body.Add(new TextField(Fields.BodyBigrams, bodyText, Field.Store.NO));
+        writer.AddDocument(body);
+
+        var all = TermsOf(bodyText);
+        foreach (var variant in variants) all.UnionWith(variant);
+        return new EntryTerms(variants, all);
+    }
+
+    private static Document NewDocument(int ordinal, string variant) =>
+    [
+        new NumericDocValuesField(EntryOrdinal, ordinal),
+        new NumericDocValuesField(Fields.Variant, long.Parse(variant)),
+    ];
+
+    /// <summary>What citizens' questions are matched against first: the ways the entry itself is asked or named.</summary>
+    private static IEnumerable<string> TitleVariants(KnowledgeEntry entry) => entry switch
+    {
+        FaqEntry faq => faq.Questions,
+        Procedure p => [p.Name, .. p.Keywords],
+        _ => [],
+    };
+
+    private static IEnumerable<string> BodyParts(KnowledgeEntry entry) => entry switch
+    {
+        FaqEntry faq => [faq.Answer, .. faq.Links.Select(l => l.Title)],
+        Procedure p => [p.Field, p.Agency, p.Where, p.ProcessingTime, p.Fee, .. p.Documents, .. p.Steps, p.Result],
+        _ => [],
+    };
+
+    private string Prepare(string text) => Profile == SearchProfile.Vietnamese ? VietnameseText.Normalize(text) : text;
+
+    private HashSet<string> TermsOf(string preparedText) =>
+        (Profile == SearchProfile.Vietnamese ? analyzers.Folded : analyzers.Baseline).Terms(preparedText).ToHashSet();
+
+    private static (int[] Entries, int[] Variants) ReadDocOwners(DirectoryReader reader)
+    {
+        var owners = new int[reader.MaxDoc];
+        var variants = new int[reader.MaxDoc];
+        foreach (var leaf in reader.Leaves)
+        {
+            var entryValues = leaf.AtomicReader.GetNumericDocValues(EntryOrdinal);
+            var variantValues = leaf.AtomicReader.GetNumericDocValues(Fields.Variant);
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                owners[leaf.DocBase + doc] = (int)entryValues.Get(doc);
+                variants[leaf.DocBase + doc] = (int)variantValues.Get(doc);
+            }
+        }
+        return (owners, variants);
+    }
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        directory.Dispose();
+        analyzers.Dispose();
+    }
+}

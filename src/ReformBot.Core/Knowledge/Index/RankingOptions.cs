@@ -1,0 +1,16 @@
+namespace ReformBot.Core.Knowledge.Index;
+
+/// <summary>Query-time weights of each field, and BM25's parameters. Defaults were tuned on the sample pack's dev questions.</summary>
+public sealed record RankingOptions
+{
+    public float Accented { get; init; } = 1.0f;
+    public float Folded { get; init; } = 1.0f;
+    public float Bigrams { get; init; } = 1.0f;
+    public float Body { get; init; } = 0.3f;
+    public float BodyBigrams { get; init; } = 0.3f;
+    public float Synonyms { get; init; } = 0.6f;
+    public float Fuzzy { get; init; } = 0.5f;
+    public float K1 { get; init; } = 1.2f;
+    public float B { get; init; } = 0.5f;
+    public int Hits { get; init; } = 400;
+}

@@ -1,0 +1,63 @@
+namespace ReformBot.Core.Knowledge;
+
+/// <summary>An agency's published procedures and FAQ, as loaded and validated from a pack folder.</summary>
+public sealed record KnowledgePack(
+    string Directory,
+    IReadOnlyList<Procedure> Procedures,
+    IReadOnlyList<FaqEntry> Faq,
+    string? SynonymsText,
+    Office? Office)
+{
+    public IEnumerable<KnowledgeEntry> Entries => Procedures.Cast<KnowledgeEntry>().Concat(Faq);
+}
+
+/// <summary>What the bot can answer with: a procedure or an FAQ entry.</summary>
+public abstract record KnowledgeEntry(string Id, string File)
+{
+    /// <summary>The short title shown to citizens (procedure name, or the FAQ's first question).</summary>
+    public abstract string Title { get; }
+}
+
+public sealed record Procedure(
+    string Id,
+    string File,
+    string? Code,
+    string Name,
+    string Field,
+    string Level,
+    string Agency,
+    string Where,
+    OnlineService Online,
+    string ProcessingTime,
+    string Fee,
+    IReadOnlyList<string> Documents,
+    IReadOnlyList<string> Steps,
+    string Result,
+    IReadOnlyList<string> LegalBasis,
+    IReadOnlyList<string> Keywords) : KnowledgeEntry(Id, File)
+{
+    public override string Title => Name;
+}
+
+public sealed record OnlineService(OnlineMode Mode, string? Url);
+
+public enum OnlineMode { None, Partial, Full }
+
+public sealed record FaqEntry(
+    string Id,
+    string File,
+    IReadOnlyList<string> Questions,
+    string Answer,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<FaqLink> Links) : KnowledgeEntry(Id, File)
+{
+    public const string HandoffTag = "handoff";
+
+    public override string Title => Questions[0];
+
+    public bool IsHandoff => Tags.Contains(HandoffTag, StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed record FaqLink(string Title, string Url);
+
+public sealed record Office(string? Name, string? Address, string? Hotline, string? Email, string? Hours);
