@@ -17,7 +17,7 @@ internal static class AskCommand
         command.SetAction(parse =>
         {
             if (CliOptions.LoadPack(parse.GetValue(knowledge)!) is not { } pack) return 2;
-            using var index = KnowledgeIndex.Build(pack);
+            using var index = KnowledgeIndex.Build(pack, SearchProfile.Vietnamese, CliOptions.Ranking());
             var decision = new Answerer(index, CliOptions.Answering()).Answer(parse.GetValue(question)!);
             var reply = new ReplyRenderer(pack.Office).Render(decision);
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(ToJson(decision, reply), Output.JsonOptions));

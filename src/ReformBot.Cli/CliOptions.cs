@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using ReformBot.Core.Answering;
 using ReformBot.Core.Knowledge;
+using ReformBot.Core.Knowledge.Index;
 
 namespace ReformBot.Cli;
 
@@ -24,6 +25,9 @@ internal static class CliOptions
 
     public static AnswererOptions Answering() =>
         Configuration().GetSection(AnswererOptions.Section).Get<AnswererOptions>() ?? new AnswererOptions();
+
+    public static RankingOptions Ranking() =>
+        Configuration().GetSection(RankingOptions.Section).Get<RankingOptions>() ?? new RankingOptions();
 
     /// <summary>Loads and validates a pack; on problems prints each one to stderr and returns null.</summary>
     public static KnowledgePack? LoadPack(string directory)

@@ -41,7 +41,7 @@ internal static class EvalCommand
 
     private static IReadOnlyList<EvalOutcome> Run(KnowledgePack pack, SearchProfile profile, AnswererOptions options, IReadOnlyList<EvalQuestion> set)
     {
-        using var index = KnowledgeIndex.Build(pack, profile);
+        using var index = KnowledgeIndex.Build(pack, profile, CliOptions.Ranking());
         return Evaluator.Run(new Answerer(index, options), set);
     }
 

@@ -75,7 +75,9 @@ public sealed partial class KnowledgeIndex : IDisposable
     {
         var entry = entries[ordinal];
         var variants = new List<HashSet<string>>();
-        foreach (var title in TitleVariants(entry))
+        var titles = TitleVariants(entry).ToList();
+        if (titles.Count > 1) titles.Add(string.Join(" . ", titles)); // all variants together: a question may mix them
+        foreach (var title in titles)
         {
             var text = Prepare(title);
             var doc = NewDocument(ordinal, variants.Count.ToString());

@@ -3,6 +3,8 @@ namespace ReformBot.Core.Knowledge.Index;
 /// <summary>Query-time weights of each field, and BM25's parameters. Defaults were tuned on the sample pack's dev questions.</summary>
 public sealed record RankingOptions
 {
+    public const string Section = "ReformBot:Ranking";
+
     public float Accented { get; init; } = 1.0f;
     public float Folded { get; init; } = 1.0f;
     public float Bigrams { get; init; } = 1.0f;
@@ -12,5 +14,7 @@ public sealed record RankingOptions
     public float Fuzzy { get; init; } = 0.5f;
     public float K1 { get; init; } = 1.2f;
     public float B { get; init; } = 0.5f;
+    /// <summary>Weight of an entry's other title variants, next to its best one.</summary>
+    public float OtherTitles { get; init; } = 0.3f;
     public int Hits { get; init; } = 400;
 }
