@@ -17,7 +17,8 @@ internal static class EvalCommand
         var json = CliOptions.Json();
         var baseline = new Option<bool>("--baseline") { Description = "Also measure the common C# baseline (StandardTokenizer + lower case + ASCII folding)" };
         var misses = new Option<bool>("--misses") { Description = "List the questions ranked or decided wrongly" };
-        var command = new Command("eval", "Measure retrieval and decisions on labelled questions") { knowledge, questions, json, baseline, misses };
+        var outcomesFile = new Option<string?>("--outcomes") { Description = "Write each question's candidates and features to this JSONL file, for calibrating thresholds" };
+        var command = new Command("eval", "Measure retrieval and decisions on labelled questions") { knowledge, questions, json, baseline, misses, outcomesFile };
         command.SetAction(parse =>
         {
             if (CliOptions.LoadPack(parse.GetValue(knowledge)!) is not { } pack) return 2;
@@ -34,6 +35,7 @@ internal static class EvalCommand
             if (parse.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(report, Output.JsonOptions));
             else Print(report);
             if (parse.GetValue(misses)) PrintMisses(outcomes);
+            if (parse.GetValue(outcomesFile) is { } path) WriteOutcomes(path, outcomes);
             return 0;
         });
         return command;
@@ -66,8 +68,15 @@ internal static class EvalCommand
         {
             var ok = o.Question.InScope ? o.Rank == 1 && o.AnsweredDirectly : !o.AnsweredDirectly;
             if (ok) continue;
-            var top = string.Join("  ", o.Ranking.Zip(o.Confidences).Take(3).Select(x => $"{x.First}={x.Second:0.00}"));
+            var top = string.Join("  ", o.Candidates.Take(3).Select(c => $"{c.Id}={c.Confidence:0.00}"));
             Console.WriteLine($"[{o.Question.Kind}] rank {o.Rank} {o.Decision} expect={o.Question.Expect ?? "∅"} | {o.Question.Q}\n    {top}");
         }
     }
+
+    private static void WriteOutcomes(string path, IReadOnlyList<EvalOutcome> outcomes) =>
+        File.WriteAllLines(path, outcomes.Select(o => JsonSerializer.Serialize(new
+        {
+            q = o.Question.Q, expect = o.Question.Expect, kind = o.Question.Kind, decision = o.Decision,
+            candidates = o.Candidates.Select(c => new { id = c.Id, c.Score, c.Confidence, c.Features }),
+        }, Output.JsonOptions)));
 }

@@ -8,6 +8,7 @@ var root = new RootCommand("ReformBot: hỏi đáp thủ tục hành chính — 
 {
     AskCommand.Create(),
     EvalCommand.Create(),
+    BenchCommand.Create(),
     ValidateCommand.Create(),
 };
 return root.Parse(args).Invoke();

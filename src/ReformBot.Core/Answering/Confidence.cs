@@ -12,7 +12,6 @@ public static class Confidence
     public static double Of(MatchFeatures f, float score, float runnerUpScore)
     {
         var gap = score <= 0 ? 0 : 1 - runnerUpScore / score;
-        var coverage = 0.5 * f.Coverage + 0.3 * f.TitleCoverage + 0.2 * f.VariantCoverage;
-        return Math.Clamp(coverage * (0.7 + 0.3 * gap), 0, 1);
+        return Math.Clamp(0.4 * f.Coverage + 0.4 * f.TitleCoverage + 0.2 * gap, 0, 1);
     }
 }

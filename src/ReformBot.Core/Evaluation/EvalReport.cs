@@ -1,3 +1,5 @@
+using ReformBot.Core.Answering;
+
 namespace ReformBot.Core.Evaluation;
 
 /// <summary>
@@ -24,9 +26,10 @@ public sealed record EvalReport(
 public sealed record KindReport(int N, double Top1, double AnsweredCorrect);
 
 /// <summary>What happened to one question, for listing the misses.</summary>
-public sealed record EvalOutcome(
-    EvalQuestion Question, string Decision, IReadOnlyList<string> Ranking, IReadOnlyList<string> Offered, IReadOnlyList<double> Confidences)
+public sealed record EvalOutcome(EvalQuestion Question, string Decision, IReadOnlyList<Candidate> Candidates, IReadOnlyList<string> Offered)
 {
+    public IReadOnlyList<string> Ranking { get; } = Candidates.Select(c => c.Id).ToList();
+
     public int Rank => Question.Expect is { } id ? Ranking.ToList().IndexOf(id) + 1 : 0;
     public bool AnsweredDirectly => Decision == "answered";
 }

@@ -10,8 +10,7 @@ public static class Evaluator
         {
             var decision = answerer.Answer(q.Q);
             var offered = decision is Decision.Ambiguous a ? a.Choices.Select(c => c.Id).ToList() : [];
-            return new EvalOutcome(q, decision.Kind, decision.Candidates.Select(c => c.Id).ToList(), offered,
-                decision.Candidates.Select(c => c.Confidence).ToList());
+            return new EvalOutcome(q, decision.Kind, decision.Candidates, offered);
         }).ToList();
 
     public static EvalReport Summarise(IReadOnlyList<EvalOutcome> outcomes)
