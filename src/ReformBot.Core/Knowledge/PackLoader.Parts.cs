@@ -58,8 +58,7 @@ public static partial class PackLoader
             var link = f.At(item, path);
             var title = link.RequiredString("title");
             var url = link.RequiredString("url");
-            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
-                link.Problem("url", $"\"{url}\" is not an absolute URL");
+            if (url is not null && !IsWebAddress(url)) link.Problem("url", $"\"{url}\" is not an http(s) address");
             else if (title is not null && url is not null)
                 links.Add(new FaqLink(title, url));
         }
@@ -86,9 +85,13 @@ public static partial class PackLoader
             f.OptionalString("email"), f.OptionalString("hours"));
     }
 
+    private static bool IsWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>System.Text.Json appends 0-based " LineNumber: … | BytePositionInLine: …" and " Path: …"; the location says it better.</summary>
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal) is var i and > 0 ? i : message.IndexOf(" Path:", StringComparison.Ordinal);
         return (cut > 0 ? message[..cut] : message).Trim();
     }
 }

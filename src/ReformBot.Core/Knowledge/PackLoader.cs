@@ -25,7 +25,7 @@ public static partial class PackLoader
         foreach (var duplicate in entries.GroupBy(e => e.Id).Where(g => g.Count() > 1))
         {
             var files = string.Join(", ", duplicate.Select(e => e.File));
-            problems.Add(new PackProblem(duplicate.Last().File, $"id \"{duplicate.Key}\"", $"duplicate id, also used in {files}"));
+            problems.Add(new PackProblem(duplicate.Last().File, $"id \"{duplicate.Key}\"", $"duplicate id, used {duplicate.Count()} times, in {files}"));
         }
 
         return problems.Count > 0
@@ -53,7 +53,7 @@ public static partial class PackLoader
     {
         try
         {
-            return JsonDocument.Parse(File.ReadAllBytes(path));
+            return JsonDocument.Parse(File.ReadAllText(path)); // ReadAllText drops a UTF-8 byte order mark
         }
         catch (JsonException e)
         {
@@ -96,8 +96,7 @@ public static partial class PackLoader
             f.Problem("mode", $"unknown online mode \"{modeText}\" (expected full, partial or none)");
         if (mode is OnlineMode.Full or OnlineMode.Partial && url is null)
             f.Problem("url", $"a url is required when online.mode is {modeText}");
-        if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
-            f.Problem("url", $"\"{url}\" is not an absolute URL");
+        if (url is not null && !IsWebAddress(url)) f.Problem("url", $"\"{url}\" is not an http(s) address");
         return new OnlineService(mode ?? OnlineMode.None, url);
     }
 }

@@ -48,7 +48,8 @@ public static partial class VietnameseText
     [GeneratedRegex(@"\b(hạng |cấp |nhóm |loại |bậc )(iv|iii|ii|i)\b")]
     private static partial Regex RomanRank();
 
-    [GeneratedRegex(@"(\p{L})\1{2,}")]
+    // "khôngggg" → "không"; only at the end of a word, so acronyms such as "cccd" survive ("iii" is a Roman numeral).
+    [GeneratedRegex(@"([\p{L}-[i]])\1{2,}(?!\p{L})")]
     private static partial Regex RepeatedLetters();
 
     [GeneratedRegex(@"[\p{L}\p{M}\p{Nd}]+")]

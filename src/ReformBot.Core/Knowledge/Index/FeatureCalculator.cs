@@ -26,13 +26,14 @@ internal sealed class FeatureCalculator
         alternativeTerms = plan.Synonyms.SelectMany(s => s.Alternatives).SelectMany(a => a.Terms).ToHashSet();
     }
 
-    public MatchFeatures For(EntryTerms entry, int variant)
+    /// <summary>The features against the entry as a whole and against its title variant that covers the question best.</summary>
+    public MatchFeatures For(EntryTerms entry)
     {
-        var title = entry.Variants[Math.Clamp(variant, 0, entry.Variants.Count - 1)];
+        var (titleCoverage, variant) = entry.Variants.Select(v => (Coverage(entry, v), v)).MaxBy(x => x.Item1);
         return new MatchFeatures(
             Coverage(entry, entry.All),
-            Coverage(entry, title),
-            VariantCoverage(entry, title),
+            titleCoverage,
+            variant is null ? 0 : VariantCoverage(entry, variant),
             total == 0 ? 0 : terms.Where(t => t.Unknown).Sum(t => t.Weight) / total);
     }
 

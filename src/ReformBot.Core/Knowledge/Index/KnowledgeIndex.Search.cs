@@ -5,34 +5,14 @@ namespace ReformBot.Core.Knowledge.Index;
 
 public sealed partial class KnowledgeIndex
 {
-    /// <summary>The best entries for a question, best first, one per entry (its best title variant plus its body).</summary>
+    /// <summary>The best entries for a question, best first.</summary>
     public IReadOnlyList<Match> Search(string question, int max = 5)
     {
         var plan = QueryPlan.Analyse(question, Profile, analyzers, thesaurus);
         if (plan.FoldedTokens.Count == 0) return [];
-
-        var best = new Dictionary<int, (float Title, int Variant, float Other)>(); // best title variant; body and other variants
-        foreach (var hit in searcher.Search(BuildQuery(plan), Ranking.Hits).ScoreDocs)
-        {
-            var entry = entryOfDoc[hit.Doc];
-            var variant = variantOfDoc[hit.Doc];
-            var current = best.GetValueOrDefault(entry, (Title: 0f, Variant: 0, Other: 0f));
-            if (variant < 0) current.Other += hit.Score;
-            else if (hit.Score <= current.Title) current.Other += hit.Score * Ranking.OtherTitles;
-            else
-            {
-                current.Other += current.Title * Ranking.OtherTitles;
-                (current.Title, current.Variant) = (hit.Score, variant);
-            }
-            best[entry] = current;
-        }
-
         var features = new FeatureCalculator(plan, this);
-        return best
-            .Select(kv => (Entry: kv.Key, Score: kv.Value.Title + kv.Value.Other, kv.Value.Variant))
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Entry)
-            .Take(max)
-            .Select(x => new Match(entries[x.Entry], x.Score, features.For(entryTerms[x.Entry], x.Variant)))
+        return searcher.Search(BuildQuery(plan), max).ScoreDocs
+            .Select(hit => entryOfDoc[hit.Doc] is var e ? new Match(entries[e], hit.Score, features.For(entryTerms[e])) : null!)
             .ToList();
     }
 

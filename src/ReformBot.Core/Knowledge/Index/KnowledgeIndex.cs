@@ -16,13 +16,11 @@ namespace ReformBot.Core.Knowledge.Index;
 public sealed partial class KnowledgeIndex : IDisposable
 {
     private const string EntryOrdinal = "entry";
-    private const string BodyVariant = "-1";
 
     private readonly KnowledgeEntry[] entries;
     private readonly EntryTerms[] entryTerms;
     private readonly Dictionary<string, int> entryFrequency;
     private readonly int[] entryOfDoc;
-    private readonly int[] variantOfDoc;
     private readonly RAMDirectory directory;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
@@ -32,7 +30,6 @@ public sealed partial class KnowledgeIndex : IDisposable
     public KnowledgePack Pack { get; }
     public SearchProfile Profile { get; }
     public RankingOptions Ranking { get; }
-    public int DocumentCount => reader.NumDocs;
 
     public static KnowledgeIndex Build(KnowledgePack pack, SearchProfile profile = SearchProfile.Vietnamese, RankingOptions? ranking = null) =>
         new(pack, profile, ranking ?? new RankingOptions());
@@ -56,7 +53,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         }
         reader = DirectoryReader.Open(directory);
         searcher = new IndexSearcher(reader) { Similarity = similarity };
-        (entryOfDoc, variantOfDoc) = ReadDocOwners(reader);
+        entryOfDoc = ReadDocOwners(reader);
         entryFrequency = entryTerms.SelectMany(t => t.All).CountBy(t => t).ToDictionary();
     }
 
@@ -71,42 +68,33 @@ public sealed partial class KnowledgeIndex : IDisposable
         });
     }
 
+    /// <summary>One document per entry: its title variants (multi-valued, so no bigram spans two variants) and its body.</summary>
     private EntryTerms AddEntry(IndexWriter writer, int ordinal)
     {
         var entry = entries[ordinal];
+        var doc = new Document { new NumericDocValuesField(EntryOrdinal, ordinal) };
         var variants = new List<HashSet<string>>();
-        var titles = TitleVariants(entry).ToList();
-        if (titles.Count > 1) titles.Add(string.Join(" . ", titles)); // all variants together: a question may mix them
-        foreach (var title in titles)
+        foreach (var title in TitleVariants(entry))
         {
             var text = Prepare(title);
-            var doc = NewDocument(ordinal, variants.Count.ToString());
             doc.Add(new TextField(Fields.Folded, text, Field.Store.NO));
             if (Profile == SearchProfile.Vietnamese)
             {
                 doc.Add(new TextField(Fields.Accented, text, Field.Store.NO));
                 doc.Add(new TextField(Fields.FoldedBigrams, text, Field.Store.NO));
             }
-            writer.AddDocument(doc);
             variants.Add(TermsOf(text));
         }
 
         var bodyText = Prepare(string.Join('\n', BodyParts(entry)));
-        var body = NewDocument(ordinal, BodyVariant);
-        body.Add(new TextField(Fields.Body, bodyText, Field.Store.NO));
-        if (Profile == SearchProfile.Vietnamese) body.Add(new TextField(Fields.BodyBigrams, bodyText, Field.Store.NO));
-        writer.AddDocument(body);
+        doc.Add(new TextField(Fields.Body, bodyText, Field.Store.NO));
+        if (Profile == SearchProfile.Vietnamese) doc.Add(new TextField(Fields.BodyBigrams, bodyText, Field.Store.NO));
+        writer.AddDocument(doc);
 
         var all = TermsOf(bodyText);
         foreach (var variant in variants) all.UnionWith(variant);
         return new EntryTerms(variants, all);
     }
-
-    private static Document NewDocument(int ordinal, string variant) =>
-    [
-        new NumericDocValuesField(EntryOrdinal, ordinal),
-        new NumericDocValuesField(Fields.Variant, long.Parse(variant)),
-    ];
 
     /// <summary>What citizens' questions are matched against first: the ways the entry itself is asked or named.</summary>
     private static IEnumerable<string> TitleVariants(KnowledgeEntry entry) => entry switch
@@ -128,21 +116,15 @@ public sealed partial class KnowledgeIndex : IDisposable
     private HashSet<string> TermsOf(string preparedText) =>
         (Profile == SearchProfile.Vietnamese ? analyzers.Folded : analyzers.Baseline).Terms(preparedText).ToHashSet();
 
-    private static (int[] Entries, int[] Variants) ReadDocOwners(DirectoryReader reader)
+    private static int[] ReadDocOwners(DirectoryReader reader)
     {
         var owners = new int[reader.MaxDoc];
-        var variants = new int[reader.MaxDoc];
         foreach (var leaf in reader.Leaves)
         {
-            var entryValues = leaf.AtomicReader.GetNumericDocValues(EntryOrdinal);
-            var variantValues = leaf.AtomicReader.GetNumericDocValues(Fields.Variant);
-            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
-            {
-                owners[leaf.DocBase + doc] = (int)entryValues.Get(doc);
-                variants[leaf.DocBase + doc] = (int)variantValues.Get(doc);
-            }
+            var values = leaf.AtomicReader.GetNumericDocValues(EntryOrdinal);
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++) owners[leaf.DocBase + doc] = (int)values.Get(doc);
         }
-        return (owners, variants);
+        return owners;
     }
 
     public void Dispose()

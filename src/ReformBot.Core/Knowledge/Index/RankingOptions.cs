@@ -14,7 +14,4 @@ public sealed record RankingOptions
     public float Fuzzy { get; init; } = 0.5f;
     public float K1 { get; init; } = 1.2f;
     public float B { get; init; } = 0.5f;
-    /// <summary>Weight of an entry's other title variants, next to its best one.</summary>
-    public float OtherTitles { get; init; } = 0.3f;
-    public int Hits { get; init; } = 400;
 }
