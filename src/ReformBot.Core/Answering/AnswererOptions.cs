@@ -9,13 +9,13 @@ public sealed record AnswererOptions
     public const string Section = "ReformBot:Answering";
 
     /// <summary>Answer directly at or above this confidence…</summary>
-    public double AnswerThreshold { get; init; } = 0.48;
+    public double AnswerThreshold { get; init; } = 0.49;
 
     /// <summary>…and only when the runner-up is at least this far behind; otherwise offer both.</summary>
     public double AmbiguityMargin { get; init; } = 0.0;
 
     /// <summary>Offer "Có phải bạn muốn hỏi…" choices at or above this confidence; below it, escalate to staff.</summary>
-    public double OfferThreshold { get; init; } = 0.2;
+    public double OfferThreshold { get; init; } = 0.25;
 
     /// <summary>How many choices or alternatives to show at most.</summary>
     public int MaxChoices { get; init; } = 3;
