@@ -251,11 +251,7 @@ public sealed class PackLoaderTests : IDisposable
     [Fact]
     public void LoadsShippedSamplePackWithoutProblems()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReformBot.sln"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-
-        var result = PackLoader.Load(Path.Combine(dir.FullName, "knowledge"));
+        var result = PackLoader.Load(SamplePack.Directory);
 
         Assert.Empty(result.Problems);
         Assert.NotNull(result.Pack);

@@ -1,0 +1,87 @@
+using ReformBot.Core.Answering;
+using Xunit;
+
+namespace ReformBot.Tests.Answering;
+
+public sealed class AnswererTests(SamplePack sample) : IClassFixture<SamplePack>
+{
+    [Theory]
+    [InlineData("Xin chào")]
+    [InlineData("xin chao")]
+    public void GreetsWhenTheCitizenSaysHello(string text)
+    {
+        var answered = Assert.IsType<Decision.Answered>(sample.Answerer.Answer(text));
+
+        Assert.Equal("bot-chao-hoi", answered.Best.Id);
+        Assert.False(answered.Handoff);
+    }
+
+    [Theory]
+    [InlineData("Cho tôi gặp cán bộ")]
+    [InlineData("cho minh gap nguoi that")]
+    public void HandsOffWhenTheCitizenAsksForAPerson(string text)
+    {
+        var answered = Assert.IsType<Decision.Answered>(sample.Answerer.Answer(text));
+
+        Assert.Equal("bot-gap-nhan-vien", answered.Best.Id);
+        Assert.True(answered.Handoff);
+    }
+
+    [Fact]
+    public void OffersChoicesWhenSeveralProceduresFitEqually()
+    {
+        // "Chứng chỉ năng lực" alone fits first issue, re-issue and amendment alike.
+        var ambiguous = Assert.IsType<Decision.Ambiguous>(sample.Answerer.Answer("chứng chỉ năng lực"));
+
+        Assert.InRange(ambiguous.Choices.Count, 2, 3);
+        Assert.All(ambiguous.Choices, c => Assert.StartsWith("xd-ccnl-", c.Id));
+    }
+
+    [Theory]
+    [InlineData("giá vàng sjc hôm nay bao nhiêu")]
+    [InlineData("chỉ mình cách nấu bún bò Huế với")]
+    public void EscalatesQuestionsTheKnowledgeDoesNotCover(string text)
+    {
+        var decision = sample.Answerer.Answer(text);
+
+        Assert.IsType<Decision.NoAnswer>(decision);
+    }
+
+    [Fact]
+    public void EscalatesWhenNothingMatchesAtAll()
+    {
+        var noAnswer = Assert.IsType<Decision.NoAnswer>(sample.Answerer.Answer("???"));
+
+        Assert.Empty(noAnswer.Candidates);
+    }
+
+    [Theory]
+    [InlineData("gia hạn giấy phép xây dựng")]
+    [InlineData("gia han giay phep xay dung")]
+    [InlineData("GIA HAN GIAY PHEP XAY DUNG")]
+    [InlineData("gia ha\u0323n giâ\u0301y phe\u0301p xây dư\u0323ng")] // combining marks (NFD-style input)
+    public void AnswersTheSameWithOrWithoutDiacritics(string text)
+    {
+        var answered = Assert.IsType<Decision.Answered>(sample.Answerer.Answer(text));
+
+        Assert.Equal("xd-gpxd-gia-han-nha-o", answered.Best.Id);
+        Assert.InRange(answered.Best.Confidence, 0, 1);
+    }
+
+    [Fact]
+    public void UnderstandsChatSpellingsAndAcronyms()
+    {
+        var answered = Assert.IsType<Decision.Answered>(sample.Answerer.Answer("gpxd het han chua khoi cong thi gia han ntn"));
+
+        Assert.Equal("xd-gpxd-gia-han-nha-o", answered.Best.Id);
+    }
+
+    [Fact]
+    public void AlternativesNeverRepeatTheAnswer()
+    {
+        var answered = Assert.IsType<Decision.Answered>(sample.Answerer.Answer("gia hạn giấy phép xây dựng"));
+
+        Assert.True(answered.Alternatives.Count <= 3);
+        Assert.DoesNotContain(answered.Alternatives, c => c.Id == answered.Best.Id);
+    }
+}
