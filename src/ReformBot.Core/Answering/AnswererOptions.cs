@@ -9,7 +9,7 @@ public sealed record AnswererOptions
     public const string Section = "ReformBot:Answering";
 
     /// <summary>Answer directly at or above this confidence…</summary>
-    public double AnswerThreshold { get; init; } = 0.49;
+    public double AnswerThreshold { get; init; } = 0.48;
 
     /// <summary>…and only when the runner-up is at least this far behind; otherwise offer both.</summary>
     public double AmbiguityMargin { get; init; } = 0.0;

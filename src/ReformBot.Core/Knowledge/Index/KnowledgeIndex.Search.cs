@@ -47,11 +47,8 @@ public sealed partial class KnowledgeIndex
             foreach (var alternative in span.Alternatives)
             {
                 var phrase = new BooleanQuery(disableCoord: true);
-                foreach (var term in alternative.Terms.Where(t => !said.Contains(t)))
-                {
-                    Add(phrase, Fields.Folded, term, Ranking.Folded);
-                    Add(phrase, Fields.Body, term, Ranking.Body);
-                }
+                // Alternatives search titles, and bodies by bigrams only: body unigrams match nearly every entry and cost time.
+                foreach (var term in alternative.Terms.Where(t => !said.Contains(t))) Add(phrase, Fields.Folded, term, Ranking.Folded);
                 foreach (var bigram in alternative.Bigrams)
                 {
                     Add(phrase, Fields.FoldedBigrams, bigram, Ranking.Bigrams);

@@ -33,7 +33,8 @@ internal sealed record QueryPlan(
             .Where(s => s.Alternatives.Count > 0)
             .ToList();
         return new QueryPlan(
-            analyzers.Accented.Terms(text).Distinct().ToList(),
+            // Only syllables typed with diacritics: "gia" typed plainly may be "giá" or "gia", so it must not prefer either.
+            analyzers.Accented.Terms(text).Where(t => t.Any(c => c > '\u007f')).Distinct().ToList(),
             folded,
             analyzers.FoldedBigrams.Terms(text).Distinct().ToList(),
             synonyms);

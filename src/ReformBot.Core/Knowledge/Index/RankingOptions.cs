@@ -10,7 +10,7 @@ public sealed record RankingOptions
     public float Bigrams { get; init; } = 1.0f;
     public float Body { get; init; } = 0.3f;
     public float BodyBigrams { get; init; } = 0.3f;
-    public float Synonyms { get; init; } = 0.6f;
+    public float Synonyms { get; init; } = 0.35f;
     public float Fuzzy { get; init; } = 0.5f;
     public float K1 { get; init; } = 1.2f;
     public float B { get; init; } = 0.5f;
