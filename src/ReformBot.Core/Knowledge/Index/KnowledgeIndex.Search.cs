@@ -48,7 +48,7 @@ public sealed partial class KnowledgeIndex
             {
                 var phrase = new BooleanQuery(disableCoord: true);
                 // Alternatives search titles, and bodies by bigrams only: body unigrams match nearly every entry and cost time.
-                foreach (var term in alternative.Terms.Where(t => !said.Contains(t))) Add(phrase, Fields.Folded, term, Ranking.Folded);
+                foreach (var term in alternative.Terms.Where(t => !said.Contains(t) && IsSelective(t))) Add(phrase, Fields.Folded, term, Ranking.Folded);
                 foreach (var bigram in alternative.Bigrams)
                 {
                     Add(phrase, Fields.FoldedBigrams, bigram, Ranking.Bigrams);
@@ -60,6 +60,9 @@ public sealed partial class KnowledgeIndex
         }
         return query;
     }
+
+    // A word in a large share of entries says little about which one is meant, and its long posting list costs time.
+    private bool IsSelective(string term) => EntryFrequency(term) <= Math.Max(5, EntryCount * Ranking.SelectiveShare);
 
     private static void Add(BooleanQuery query, string field, string text, float boost) =>
         query.Add(new TermQuery(new Term(field, text)) { Boost = boost }, Occur.SHOULD);

@@ -12,6 +12,8 @@ public sealed record RankingOptions
     public float BodyBigrams { get; init; } = 0.3f;
     public float Synonyms { get; init; } = 0.35f;
     public float Fuzzy { get; init; } = 0.5f;
+    /// <summary>Thesaurus alternatives add single words only if at most this share of entries contains them (bigrams always).</summary>
+    public double SelectiveShare { get; init; } = 0.2;
     public float K1 { get; init; } = 1.2f;
     public float B { get; init; } = 0.5f;
 }
