@@ -6,8 +6,6 @@ namespace ReformBot.Core.Answering;
 /// <summary>Answer, clarify or escalate: the decision for one question against the current knowledge index.</summary>
 public sealed class Answerer(KnowledgeIndex index, AnswererOptions options)
 {
-    public KnowledgeIndex Index => index;
-
     public Decision Answer(string text)
     {
         var matches = index.Search(text, max: Math.Max(options.MaxChoices + 1, 5));

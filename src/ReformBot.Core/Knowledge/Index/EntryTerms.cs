@@ -3,8 +3,6 @@ namespace ReformBot.Core.Knowledge.Index;
 /// <summary>The folded terms of one entry, kept in memory for the confidence features (coverage of the question).</summary>
 internal sealed record EntryTerms(IReadOnlyList<HashSet<string>> Variants, HashSet<string> All)
 {
-    public bool Has(string term) => All.Contains(term);
-
     /// <summary>A typo one edit away from a word of the entry ("tuyếng" for "tuyến"), same first letter.</summary>
     public bool HasNear(string term, HashSet<string> terms) => terms.Any(t => t[0] == term[0] && WithinOneEdit(t, term));
 

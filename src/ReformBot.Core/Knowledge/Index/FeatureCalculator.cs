@@ -8,7 +8,7 @@ internal sealed class FeatureCalculator
     [
         "toi", "minh", "em", "anh", "chi", "ban", "cho", "hoi", "muon", "can", "phai", "co", "khong", "duoc", "gi", "nao",
         "sao", "the", "nhu", "bao", "nhieu", "dau", "o", "thi", "la", "va", "cua", "voi", "de", "ma", "nay", "do", "ai",
-        "khi", "neu", "bi", "da", "roi", "chua", "nhung", "cac", "mot", "cai", "xin", "chut", "giup", "vay", "nhe", "nghia", "hay", "nhe", "ha", "a",
+        "khi", "neu", "bi", "da", "roi", "chua", "nhung", "cac", "mot", "cai", "xin", "chut", "giup", "vay", "nhe", "nghia", "hay", "ha", "a",
     ];
 
     private readonly QueryPlan plan;
