@@ -4,7 +4,9 @@ namespace ReformBot.Core.Knowledge.Index;
 internal sealed record EntryTerms(IReadOnlyList<HashSet<string>> Variants, HashSet<string> All)
 {
     /// <summary>A typo one edit away from a word of the entry ("tuyếng" for "tuyến"), same first letter.</summary>
-    public bool HasNear(string term, HashSet<string> terms) => terms.Any(t => t[0] == term[0] && WithinOneEdit(t, term));
+    public static bool HasNear(string term, HashSet<string> terms) => terms.Any(t => IsNear(t, term));
+
+    public static bool IsNear(string a, string b) => a[0] == b[0] && WithinOneEdit(a, b);
 
     private static bool WithinOneEdit(string a, string b)
     {

@@ -16,6 +16,9 @@ internal sealed class FeatureCalculator
     private readonly (string Term, double Weight, bool Unknown)[] terms;
     private readonly double total;
     private readonly HashSet<string> alternativeTerms;
+    private readonly HashSet<string> said;
+    private readonly Dictionary<string, List<SynonymSpan>> spansOf;
+    private readonly string[] typos;
 
     public FeatureCalculator(QueryPlan plan, KnowledgeIndex index)
     {
@@ -24,6 +27,12 @@ internal sealed class FeatureCalculator
         terms = plan.DistinctTerms.Select(t => (t, Weight(t), index.EntryFrequency(t) == 0)).ToArray();
         total = terms.Sum(t => t.Weight);
         alternativeTerms = plan.Synonyms.SelectMany(s => s.Alternatives).SelectMany(a => a.Terms).ToHashSet();
+        said = plan.FoldedTokens.ToHashSet();
+        spansOf = plan.Synonyms
+            .SelectMany(span => plan.FoldedTokens.Skip(span.Start).Take(span.Length).Select(token => (token, span)))
+            .GroupBy(x => x.token)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.span).ToList());
+        typos = terms.Where(t => t.Unknown && t.Term.Length >= 4).Select(t => t.Term).ToArray();
     }
 
     /// <summary>The features against the entry as a whole and against its title variant that covers the question best.</summary>
@@ -33,7 +42,7 @@ internal sealed class FeatureCalculator
         return new MatchFeatures(
             Coverage(entry, entry.All),
             titleCoverage,
-            variant is null ? 0 : VariantCoverage(entry, variant),
+            variant is null ? 0 : VariantCoverage(variant),
             total == 0 ? 0 : terms.Where(t => t.Unknown).Sum(t => t.Weight) / total);
     }
 
@@ -52,26 +61,19 @@ internal sealed class FeatureCalculator
         {
             var (term, weight, unknown) = terms[i];
             if (found.Contains(term) || CoveredBySynonym(term, found)) covered += weight;
-            else if (unknown && term.Length >= 4 && entry.HasNear(term, found)) covered += weight * 0.8;
+            else if (unknown && term.Length >= 4 && EntryTerms.HasNear(term, found)) covered += weight * 0.8;
         }
         return covered / total;
     }
 
-    private bool CoveredBySynonym(string term, HashSet<string> found)
-    {
-        foreach (var span in plan.Synonyms)
-        {
-            if (!plan.FoldedTokens.Skip(span.Start).Take(span.Length).Contains(term)) continue;
-            if (span.Alternatives.Any(a => a.Terms.Count > 0 && a.Terms.All(found.Contains))) return true;
-        }
-        return false;
-    }
+    private bool CoveredBySynonym(string term, HashSet<string> found) =>
+        spansOf.TryGetValue(term, out var spans)
+        && spans.Any(span => span.Alternatives.Any(a => a.Terms.Count > 0 && a.Terms.All(found.Contains)));
 
-    private double VariantCoverage(EntryTerms entry, HashSet<string> variant)
+    private double VariantCoverage(HashSet<string> variant)
     {
         if (variant.Count == 0) return 0;
-        var said = variant.Count(t => plan.FoldedTokens.Contains(t) || alternativeTerms.Contains(t)
-            || terms.Any(q => q.Unknown && q.Term.Length >= 4 && entry.HasNear(q.Term, [t])));
-        return (double)said / variant.Count;
+        var saidCount = variant.Count(t => said.Contains(t) || alternativeTerms.Contains(t) || typos.Any(q => EntryTerms.IsNear(t, q)));
+        return (double)saidCount / variant.Count;
     }
 }
