@@ -48,13 +48,16 @@ public sealed class Thesaurus
         {
             var line = VietnameseText.Normalize(lines[i]).Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (line.Split("=>").Any(side => side.Split(',').Any(p => p.Trim().Length == 0)))
+            {
+                problems.Add((i + 1, $"broken synonym rule \"{lines[i].Trim()}\": empty phrase (a stray comma or an arrow with nothing on one side)"));
+                continue;
+            }
             try
             {
-                if (line.Split("=>").Any(side => side.Split(',').Any(p => p.Trim().Length == 0)))
-                    throw new FormatException("empty phrase (a stray comma or an arrow with nothing on one side)");
                 NewParser().Parse(new StringReader(line));
             }
-            catch (Exception e) when (e is FormatException or ArgumentException or IOException || e.GetType().Name == "ParseException")
+            catch (Exception e) when (e is J2N.Text.ParseException or ArgumentException or IOException)
             {
                 problems.Add((i + 1, $"broken synonym rule \"{lines[i].Trim()}\": {Innermost(e).Message}"));
             }

@@ -40,6 +40,16 @@ public sealed class ThesaurusTests
     }
 
     [Fact]
+    public void ReportsTheParsersOwnReasonForARuleWithTwoArrows()
+    {
+        var problems = Thesaurus.Validate("sổ đỏ, sổ hồng\na => b => c");
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(2, problem.Line);
+        Assert.Contains("more than one explicit mapping", problem.Reason);
+    }
+
+    [Fact]
     public void CountsLinesOfWindowsLineEndings()
     {
         var problems = Thesaurus.Validate("gpxd, giấy phép xây dựng\r\nsổ đỏ, sổ hồng\r\n=> b\r\n");
