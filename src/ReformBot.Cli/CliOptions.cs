@@ -17,11 +17,13 @@ internal static class CliOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object instead of text" };
 
-    public static IConfiguration Configuration() => new ConfigurationBuilder()
+    private static readonly Lazy<IConfiguration> LoadedConfiguration = new(() => new ConfigurationBuilder()
         .SetBasePath(Directory.GetCurrentDirectory())
         .AddJsonFile("appsettings.json", optional: true)
         .AddEnvironmentVariables()
-        .Build();
+        .Build());
+
+    public static IConfiguration Configuration() => LoadedConfiguration.Value;
 
     public static AnswererOptions Answering() =>
         Configuration().GetSection(AnswererOptions.Section).Get<AnswererOptions>() ?? new AnswererOptions();

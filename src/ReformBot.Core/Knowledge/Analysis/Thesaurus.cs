@@ -23,6 +23,9 @@ public sealed class Thesaurus
 
     private Thesaurus(SynonymMap map) => this.map = map;
 
+    /// <summary>No rules at all (the baseline profile).</summary>
+    public static Thesaurus Empty { get; } = new(NewParser().Build());
+
     public static string BuiltInRules()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ReformBot.thesaurus.txt")!;

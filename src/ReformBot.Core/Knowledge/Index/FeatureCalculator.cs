@@ -13,10 +13,10 @@ internal sealed class FeatureCalculator
 
     private readonly QueryPlan plan;
     private readonly KnowledgeIndex index;
-    private readonly (string Term, double Weight, bool Unknown)[] terms;
+    private readonly (string Term, double Weight, bool MayBeTypo)[] terms;
     private readonly double total;
+    private readonly double unknownShare;
     private readonly HashSet<string> alternativeTerms;
-    private readonly HashSet<string> said;
     private readonly Dictionary<string, List<SynonymSpan>> spansOf;
     private readonly string[] typos;
 
@@ -24,15 +24,15 @@ internal sealed class FeatureCalculator
     {
         this.plan = plan;
         this.index = index;
-        terms = plan.DistinctTerms.Select(t => (t, Weight(t), index.EntryFrequency(t) == 0)).ToArray();
+        terms = plan.DistinctTerms.Select(t => (t, Weight(t), index.MayBeTypo(t))).ToArray();
         total = terms.Sum(t => t.Weight);
+        unknownShare = total == 0 ? 0 : plan.DistinctTerms.Where(t => index.EntryFrequency(t) == 0).Sum(Weight) / total;
         alternativeTerms = plan.Synonyms.SelectMany(s => s.Alternatives).SelectMany(a => a.Terms).ToHashSet();
-        said = plan.FoldedTokens.ToHashSet();
         spansOf = plan.Synonyms
             .SelectMany(span => plan.FoldedTokens.Skip(span.Start).Take(span.Length).Select(token => (token, span)))
             .GroupBy(x => x.token)
             .ToDictionary(g => g.Key, g => g.Select(x => x.span).ToList());
-        typos = terms.Where(t => t.Unknown && t.Term.Length >= 4).Select(t => t.Term).ToArray();
+        typos = terms.Where(t => t.MayBeTypo).Select(t => t.Term).ToArray();
     }
 
     /// <summary>The features against the entry as a whole and against its title variant that covers the question best.</summary>
@@ -43,7 +43,7 @@ internal sealed class FeatureCalculator
             Coverage(entry, entry.All),
             titleCoverage,
             variant is null ? 0 : VariantCoverage(variant),
-            total == 0 ? 0 : terms.Where(t => t.Unknown).Sum(t => t.Weight) / total);
+            unknownShare);
     }
 
     private double Weight(string term)
@@ -59,9 +59,9 @@ internal sealed class FeatureCalculator
         var covered = 0.0;
         for (var i = 0; i < terms.Length; i++)
         {
-            var (term, weight, unknown) = terms[i];
+            var (term, weight, mayBeTypo) = terms[i];
             if (found.Contains(term) || CoveredBySynonym(term, found)) covered += weight;
-            else if (unknown && term.Length >= 4 && EntryTerms.HasNear(term, found)) covered += weight * 0.8;
+            else if (mayBeTypo && EntryTerms.HasNear(term, found)) covered += weight * 0.8;
         }
         return covered / total;
     }
@@ -73,7 +73,7 @@ internal sealed class FeatureCalculator
     private double VariantCoverage(HashSet<string> variant)
     {
         if (variant.Count == 0) return 0;
-        var saidCount = variant.Count(t => said.Contains(t) || alternativeTerms.Contains(t) || typos.Any(q => EntryTerms.IsNear(t, q)));
+        var saidCount = variant.Count(t => plan.Said.Contains(t) || alternativeTerms.Contains(t) || typos.Any(q => EntryTerms.IsNear(t, q)));
         return (double)saidCount / variant.Count;
     }
 }

@@ -12,13 +12,17 @@ public sealed partial class KnowledgeIndex
         if (plan.FoldedTokens.Count == 0) return [];
         var features = new FeatureCalculator(plan, this);
         return searcher.Search(BuildQuery(plan), max).ScoreDocs
-            .Select(hit => entryOfDoc[hit.Doc] is var e ? new Match(entries[e], hit.Score, features.For(entryTerms[e])) : null!)
+            .Select(hit => (Entry: entryOfDoc[hit.Doc], hit.Score))
+            .Select(x => new Match(entries[x.Entry], x.Score, features.For(entryTerms[x.Entry])))
             .ToList();
     }
 
     internal int EntryFrequency(string term) => entryFrequency.GetValueOrDefault(term);
 
     internal int EntryCount => entries.Length;
+
+    /// <summary>A word no entry contains, long enough that one edit away is likely the word meant.</summary>
+    internal bool MayBeTypo(string term) => term.Length >= 4 && EntryFrequency(term) == 0;
 
     private Query BuildQuery(QueryPlan plan)
     {
@@ -28,7 +32,7 @@ public sealed partial class KnowledgeIndex
         {
             Add(query, Fields.Folded, term, Ranking.Folded);
             Add(query, Fields.Body, term, Ranking.Body);
-            if (Profile == SearchProfile.Vietnamese && term.Length >= 4 && EntryFrequency(term) == 0)
+            if (Profile == SearchProfile.Vietnamese && MayBeTypo(term))
             {
                 query.Add(new FuzzyQuery(new Term(Fields.Folded, term), 1, 1) { Boost = Ranking.Fuzzy }, Occur.SHOULD);
                 query.Add(new FuzzyQuery(new Term(Fields.Body, term), 1, 1) { Boost = Ranking.Fuzzy * Ranking.Body }, Occur.SHOULD);
@@ -40,7 +44,6 @@ public sealed partial class KnowledgeIndex
             Add(query, Fields.BodyBigrams, bigram, Ranking.BodyBigrams);
         }
 
-        var said = plan.FoldedTokens.ToHashSet();
         foreach (var span in plan.Synonyms)
         {
             var anyOf = new DisjunctionMaxQuery(0.1f) { Boost = Ranking.Synonyms };
@@ -48,7 +51,7 @@ public sealed partial class KnowledgeIndex
             {
                 var phrase = new BooleanQuery(disableCoord: true);
                 // Alternatives search titles, and bodies by bigrams only: body unigrams match nearly every entry and cost time.
-                foreach (var term in alternative.Terms.Where(t => !said.Contains(t) && IsSelective(t))) Add(phrase, Fields.Folded, term, Ranking.Folded);
+                foreach (var term in alternative.Terms.Where(t => !plan.Said.Contains(t) && IsSelective(t))) Add(phrase, Fields.Folded, term, Ranking.Folded);
                 foreach (var bigram in alternative.Bigrams)
                 {
                     Add(phrase, Fields.FoldedBigrams, bigram, Ranking.Bigrams);

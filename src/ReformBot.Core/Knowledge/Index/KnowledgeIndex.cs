@@ -40,7 +40,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         Profile = profile;
         Ranking = ranking;
         analyzers = new IndexAnalyzers();
-        thesaurus = profile == SearchProfile.Vietnamese ? Thesaurus.Build(pack.SynonymsText) : Thesaurus.Build(null);
+        thesaurus = profile == SearchProfile.Vietnamese ? Thesaurus.Build(pack.SynonymsText) : Thesaurus.Empty;
         entries = pack.Entries.ToArray();
         entryTerms = new EntryTerms[entries.Length];
         directory = new RAMDirectory();

@@ -18,6 +18,9 @@ internal sealed record QueryPlan(
 {
     public IEnumerable<string> DistinctTerms => FoldedTokens.Distinct();
 
+    /// <summary>The question's own folded words, to tell what a thesaurus alternative adds.</summary>
+    public IReadOnlySet<string> Said { get; } = FoldedTokens.ToHashSet();
+
     public static QueryPlan Analyse(string question, SearchProfile profile, IndexAnalyzers analyzers, Thesaurus thesaurus)
     {
         if (profile == SearchProfile.Baseline)
