@@ -49,13 +49,15 @@ public sealed partial class KnowledgeIndex
             var anyOf = new DisjunctionMaxQuery(0.1f) { Boost = Ranking.Synonyms };
             foreach (var alternative in span.Alternatives)
             {
+                // An alternative adds only what the question did not already say. It searches titles by selective words
+                // and bigrams, and bodies by selective bigrams only: common body terms match nearly every entry, say
+                // little about which one is meant, and their long posting lists were most of the answer time.
                 var phrase = new BooleanQuery(disableCoord: true);
-                // Alternatives search titles, and bodies by bigrams only: body unigrams match nearly every entry and cost time.
                 foreach (var term in alternative.Terms.Where(t => !plan.Said.Contains(t) && IsSelective(t))) Add(phrase, Fields.Folded, term, Ranking.Folded);
-                foreach (var bigram in alternative.Bigrams)
+                foreach (var bigram in alternative.Bigrams.Where(b => !plan.Bigrams.Contains(b)))
                 {
                     Add(phrase, Fields.FoldedBigrams, bigram, Ranking.Bigrams);
-                    Add(phrase, Fields.BodyBigrams, bigram, Ranking.BodyBigrams);
+                    if (IsSelectiveInBody(bigram)) Add(phrase, Fields.BodyBigrams, bigram, Ranking.BodyBigrams);
                 }
                 if (phrase.Clauses.Count > 0) anyOf.Add(phrase);
             }
@@ -65,7 +67,11 @@ public sealed partial class KnowledgeIndex
     }
 
     // A word in a large share of entries says little about which one is meant, and its long posting list costs time.
-    private bool IsSelective(string term) => EntryFrequency(term) <= Math.Max(5, EntryCount * Ranking.SelectiveShare);
+    private bool IsSelective(string term) => EntryFrequency(term) <= SelectiveLimit;
+
+    private bool IsSelectiveInBody(string bigram) => reader.DocFreq(new Term(Fields.BodyBigrams, bigram)) <= SelectiveLimit;
+
+    private double SelectiveLimit => Math.Max(5, EntryCount * Ranking.SelectiveShare);
 
     private static void Add(BooleanQuery query, string field, string text, float boost) =>
         query.Add(new TermQuery(new Term(field, text)) { Boost = boost }, Occur.SHOULD);

@@ -10,9 +10,9 @@ public sealed record RankingOptions
     public float Bigrams { get; init; } = 1.0f;
     public float Body { get; init; } = 0.3f;
     public float BodyBigrams { get; init; } = 0.3f;
-    public float Synonyms { get; init; } = 0.35f;
+    public float Synonyms { get; init; } = 0.6f;
     public float Fuzzy { get; init; } = 0.5f;
-    /// <summary>Thesaurus alternatives add single words only if at most this share of entries contains them (bigrams always).</summary>
+    /// <summary>Thesaurus alternatives search words (and body bigrams) only if at most this share of entries contains them.</summary>
     public double SelectiveShare { get; init; } = 0.2;
     public float K1 { get; init; } = 1.2f;
     public float B { get; init; } = 0.5f;
