@@ -1,0 +1,66 @@
+using LiteDB;
+
+namespace ReformBot.Core.Storage;
+
+/// <summary>
+/// The one LiteDB file (<c>data/reformbot.db</c>): inbox, outbox, web chat messages and platform tokens.
+/// LiteDB is synchronous and thread-safe; a transaction belongs to the thread that began it, so none spans an await.
+/// </summary>
+public sealed class BotDatabase : IDisposable
+{
+    public const string FileName = "reformbot.db";
+    private readonly LiteDatabase db;
+
+    public BotDatabase(string dataPath)
+    {
+        Directory.CreateDirectory(dataPath);
+        Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataPath, FileName));
+        db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct });
+        db.UtcDate = true;
+        Inbox.EnsureIndex(x => x.AnsweredAt);
+        Outbox.EnsureIndex(x => x.State);
+        WebChat.EnsureIndex(x => x.Session);
+    }
+
+    public string Path { get; }
+
+    public ILiteCollection<InboxItem> Inbox => db.GetCollection<InboxItem>("inbox");
+    public ILiteCollection<OutboxItem> Outbox => db.GetCollection<OutboxItem>("outbox");
+    public ILiteCollection<WebChatMessage> WebChat => db.GetCollection<WebChatMessage>("webchat");
+    public ILiteCollection<StoredToken> Tokens => db.GetCollection<StoredToken>("tokens");
+
+    /// <summary>Runs <paramref name="work"/> as one LiteDB transaction: all of it is written, or none.</summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        db.BeginTrans();
+        try
+        {
+            var result = work();
+            db.Commit();
+            return result;
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>For /healthz: a write that is rolled back.</summary>
+    public bool IsWritable()
+    {
+        try
+        {
+            db.BeginTrans();
+            db.GetCollection("health").Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow });
+            db.Rollback();
+            return true;
+        }
+        catch (LiteException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => db.Dispose();
+}

@@ -1,0 +1,34 @@
+namespace ReformBot.Core.Storage;
+
+/// <summary>Replies on their way out. Whatever the sender has not delivered stays here and is resumed on start-up.</summary>
+public sealed class Outbox(BotDatabase db, TimeProvider time)
+{
+    public IReadOnlyList<OutboxItem> Pending() =>
+        db.Outbox.Find(x => x.State == OutboxState.Pending).OrderBy(x => x.Id).ToList();
+
+    public OutboxItem? Find(long id) => db.Outbox.FindById(id);
+
+    public void MarkDelivered(OutboxItem item, string? platformMessageId)
+    {
+        item.State = OutboxState.Delivered;
+        item.PlatformMessageId = platformMessageId;
+        item.DeliveredAt = time.GetUtcNow().UtcDateTime;
+        item.Attempts++;
+        db.Outbox.Update(item);
+    }
+
+    public void MarkFailed(OutboxItem item, string error)
+    {
+        item.State = OutboxState.Failed;
+        item.Error = error;
+        item.Attempts++;
+        db.Outbox.Update(item);
+    }
+
+    public void RecordFailedAttempt(OutboxItem item, string error)
+    {
+        item.Error = error;
+        item.Attempts++;
+        db.Outbox.Update(item);
+    }
+}

@@ -1,0 +1,82 @@
+using LiteDB;
+using ReformBot.Core.Conversations;
+
+namespace ReformBot.Core.Storage;
+
+/// <summary>An accepted incoming activity. Its id is channel + platform message id, so a redelivery cannot be stored twice.</summary>
+public sealed class InboxItem
+{
+    [BsonId] public string Id { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public string UserId { get; set; } = "";
+    public string MessageId { get; set; } = "";
+    public ActivityKind Kind { get; set; }
+    public string Text { get; set; } = "";
+    public DateTime SentAt { get; set; }
+    public DateTime ReceivedAt { get; set; }
+    /// <summary>Null until the turn that read it has stored its replies in the outbox (same transaction).</summary>
+    public DateTime? AnsweredAt { get; set; }
+
+    public static string KeyOf(string channel, string messageId) => $"{channel}:{messageId}";
+
+    public static InboxItem From(Activity a, DateTime receivedAt) => new()
+    {
+        Id = KeyOf(a.Channel, a.MessageId), Channel = a.Channel, UserId = a.UserId, MessageId = a.MessageId,
+        Kind = a.Kind, Text = a.Text, SentAt = a.SentAt.UtcDateTime, ReceivedAt = receivedAt,
+    };
+
+    public Activity ToActivity() => new(Channel, UserId, MessageId, Kind, Text, new DateTimeOffset(SentAt, TimeSpan.Zero));
+}
+
+public enum OutboxState { Pending, Delivered, Failed }
+
+/// <summary>A reply waiting to be sent, or sent, or given up on with the platform's error.</summary>
+public sealed class OutboxItem
+{
+    [BsonId(autoId: true)] public long Id { get; set; }
+    public string Channel { get; set; } = "";
+    public string UserId { get; set; } = "";
+    public string Text { get; set; } = "";
+    public List<StoredChoice> Choices { get; set; } = [];
+    public bool Escalated { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public OutboxState State { get; set; }
+    public int Attempts { get; set; }
+    public string? Error { get; set; }
+    public string? PlatformMessageId { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+
+    public static OutboxItem For(string channel, string userId, Reply reply, DateTime now) => new()
+    {
+        Channel = channel, UserId = userId, Text = reply.Text, Escalated = reply.Escalated, CreatedAt = now,
+        Choices = reply.Choices.Select(c => new StoredChoice { Title = c.Title, Payload = c.Payload }).ToList(),
+    };
+
+    public IReadOnlyList<ReplyChoice> ReplyChoices => Choices.Select(c => new ReplyChoice(c.Title, c.Payload)).ToList();
+}
+
+public sealed class StoredChoice
+{
+    public string Title { get; set; } = "";
+    public string Payload { get; set; } = "";
+}
+
+/// <summary>A reply shown in the local web chat, read by the page when it polls.</summary>
+public sealed class WebChatMessage
+{
+    [BsonId(autoId: true)] public long Id { get; set; }
+    public string Session { get; set; } = "";
+    public string Text { get; set; } = "";
+    public List<StoredChoice> Choices { get; set; } = [];
+    public bool Escalated { get; set; }
+    public DateTime At { get; set; }
+}
+
+/// <summary>A platform credential that rotates (Zalo's single-use refresh token), kept so a restart does not lose it.</summary>
+public sealed class StoredToken
+{
+    [BsonId] public string Id { get; set; } = "";
+    public string AccessToken { get; set; } = "";
+    public string RefreshToken { get; set; } = "";
+    public DateTime ExpiresAt { get; set; }
+}

@@ -1,0 +1,30 @@
+using ReformBot.Host.Channels;
+using ReformBot.Host.Webhooks;
+
+namespace ReformBot.Host;
+
+/// <summary>The host, in the order a message travels: knowledge and storage, channels, the inbox worker and the sender.</summary>
+public static class BotApp
+{
+    /// <param name="configure">Lets tests add configuration (fake platform URLs, a temporary data folder) before services are built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
+            builder.WebHost.UseUrls("http://localhost:5080");
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        configure?.Invoke(builder);
+
+        builder.AddBotCore();
+        builder.AddChannels();
+        builder.AddWebhooks();
+
+        var app = builder.Build();
+        app.OpenBotCore();
+        app.UseRateLimiter();
+        app.MapChannels();
+        app.MapHealth();
+        app.LogChannelStates();
+        return app;
+    }
+}

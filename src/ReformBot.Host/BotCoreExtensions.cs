@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using ReformBot.Core.Answering;
+using ReformBot.Core.Conversations;
+using ReformBot.Core.Knowledge;
+using ReformBot.Core.Knowledge.Index;
+using ReformBot.Core.Storage;
+
+namespace ReformBot.Host;
+
+/// <summary>A setting or file the host cannot start with; the message names it.</summary>
+public sealed class StartupException(string message) : Exception(message);
+
+internal static class BotCoreExtensions
+{
+    /// <summary>Options, the knowledge index (a pack with problems stops the host, listing each), the database and the bot.</summary>
+    public static void AddBotCore(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotOptions>>().Value);
+
+        services.AddSingleton(sp => LoadIndex(sp.GetRequiredService<BotOptions>(), builder.Environment.ContentRootPath, builder.Configuration));
+        services.AddSingleton(sp => new BotDatabase(Resolve(builder.Environment.ContentRootPath, sp.GetRequiredService<BotOptions>().DataPath)));
+        services.AddSingleton<Inbox>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton(sp =>
+        {
+            var index = sp.GetRequiredService<KnowledgeIndex>();
+            var options = builder.Configuration.GetSection(AnswererOptions.Section).Get<AnswererOptions>() ?? new AnswererOptions();
+            return new Bot(index, options, new ReplyRenderer(index.Pack.Office));
+        });
+    }
+
+    /// <summary>Opens the index and the database before the first request, so a bad pack or data folder stops start-up.</summary>
+    public static void OpenBotCore(this WebApplication app)
+    {
+        app.Services.GetRequiredService<Bot>();
+        app.Services.GetRequiredService<BotDatabase>();
+    }
+
+    private static KnowledgeIndex LoadIndex(BotOptions options, string contentRoot, IConfiguration configuration)
+    {
+        var path = Resolve(contentRoot, options.KnowledgePath);
+        var result = PackLoader.Load(path);
+        if (result.Pack is null)
+            throw new StartupException(
+                $"The knowledge pack in {path} (ReformBot:KnowledgePath) has problems:\n" + string.Join('\n', result.Problems));
+        var ranking = configuration.GetSection(RankingOptions.Section).Get<RankingOptions>() ?? new RankingOptions();
+        return KnowledgeIndex.Build(result.Pack, SearchProfile.Vietnamese, ranking);
+    }
+
+    public static string Resolve(string contentRoot, string path) => Path.GetFullPath(Path.Combine(contentRoot, path));
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using ReformBot.Core.Conversations;
+using ReformBot.Core.Storage;
+
+namespace ReformBot.Host.Channels.Facebook;
+
+/// <summary>Sends replies through the Messenger Send API: text split under the limit, choices as quick replies.</summary>
+public sealed class FacebookAdapter(HttpClient http, IOptions<FacebookOptions> options) : IChannelAdapter
+{
+    private const int MaxText = 1900;        // the platform's limit is 2,000
+    private const int MaxQuickReplies = 13;
+    private const int MaxTitle = 20;
+    // Codes Meta documents as temporary: unknown, service, rate limits (app, user, page, Messenger).
+    private static readonly HashSet<int> TransientCodes = [1, 2, 4, 17, 32, 613];
+
+    public string Channel => FacebookWebhook.Channel;
+
+    public async Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct)
+    {
+        var chunks = TextChunks.Split(reply.Text, MaxText);
+        Delivery result = Delivery.Failed("nothing to send");
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var quickReplies = i == chunks.Count - 1 && reply.Choices.Count > 0 ? QuickReplies(reply.ReplyChoices) : null;
+            var request = new FbSendRequest(new FbParty(reply.UserId), "RESPONSE", new FbOutgoingMessage(chunks[i], quickReplies));
+            result = await PostAsync("me/messages", request, ct);
+            if (result.Status != DeliveryStatus.Delivered) return result;
+        }
+        return result;
+    }
+
+    public async Task ShowTypingAsync(string userId, CancellationToken ct) =>
+        await PostAsync("me/messages", new FbSenderAction(new FbParty(userId), "typing_on"), ct);
+
+    /// <summary>Numbered like the choices in the text, so a title cut to 20 characters still says which one it is.</summary>
+    private static List<FbQuickReply> QuickReplies(IReadOnlyList<ReplyChoice> choices) => choices
+        .Take(MaxQuickReplies)
+        .Select((c, i) => new FbQuickReply("text", Shorten($"{i + 1}. {c.Title}", MaxTitle), c.Payload))
+        .ToList();
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+
+    internal async Task<Delivery> PostAsync<T>(string path, T body, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync($"{path}?{Credentials()}", body, ct);
+            if (response.IsSuccessStatusCode)
+                return Delivery.Delivered((await response.Content.ReadFromJsonAsync<FbSendResponse>(ct))?.MessageId);
+            return await Classify(response, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested
+                                  || PlatformResilience.IsCircuitOpen(e))
+        {
+            return Delivery.Retry($"facebook unreachable: {e.GetType().Name}");
+        }
+    }
+
+    private static async Task<Delivery> Classify(HttpResponseMessage response, CancellationToken ct)
+    {
+        FbError? error = null;
+        try { error = (await response.Content.ReadFromJsonAsync<FbErrorResponse>(ct))?.Error; }
+        catch (System.Text.Json.JsonException) { }
+        var status = (int)response.StatusCode;
+        var text = $"facebook HTTP {status}" + (error is null ? "" : $" code {error.Code}{(error.Subcode is { } s ? $"/{s}" : "")}: {error.Message}");
+        var transient = status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests || error is not null && TransientCodes.Contains(error.Code);
+        return transient ? Delivery.Retry(text, PlatformResilience.RetryAfter(response)) : Delivery.Failed(text);
+    }
+
+    /// <summary>The page token, and appsecret_proof so a leaked token alone cannot call the API for this app.</summary>
+    private string Credentials()
+    {
+        var o = options.Value;
+        var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(o.AppSecret), Encoding.UTF8.GetBytes(o.PageAccessToken)));
+        return $"access_token={Uri.EscapeDataString(o.PageAccessToken)}&appsecret_proof={proof}";
+    }
+}

@@ -1,0 +1,30 @@
+using ReformBot.Core.Storage;
+
+namespace ReformBot.Host.Channels;
+
+public enum DeliveryStatus { Delivered, Retry, Failed }
+
+/// <summary>How a send ended: delivered, worth retrying later (outage, rate limit), or refused for good (with the platform's error).</summary>
+public sealed record Delivery(DeliveryStatus Status, string? PlatformMessageId = null, string? Error = null, TimeSpan? RetryAfter = null)
+{
+    public static Delivery Delivered(string? platformMessageId) => new(DeliveryStatus.Delivered, platformMessageId);
+    public static Delivery Retry(string error, TimeSpan? after = null) => new(DeliveryStatus.Retry, Error: error, RetryAfter: after);
+    public static Delivery Failed(string error) => new(DeliveryStatus.Failed, Error: error);
+}
+
+/// <summary>
+/// The sending half of a channel adapter (Bot Framework's BotAdapter.SendActivitiesAsync). The receiving half, verify and
+/// parse, lives in each channel's endpoints because every platform signs and shapes its webhook differently.
+/// </summary>
+public interface IChannelAdapter
+{
+    string Channel { get; }
+
+    Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct);
+
+    /// <summary>Best effort "typing…" while the turn is worked on; channels without it do nothing.</summary>
+    Task ShowTypingAsync(string userId, CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>Which channels are on, and why one is off: logged at start-up and shown by /healthz.</summary>
+public sealed record ChannelState(string Channel, bool On, string Detail);

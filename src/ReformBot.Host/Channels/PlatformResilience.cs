@@ -1,0 +1,73 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Contrib.WaitAndRetry;
+using Polly.Extensions.Http;
+using Polly.Timeout;
+
+namespace ReformBot.Host.Channels;
+
+/// <summary>
+/// One retry → circuit breaker → per-attempt timeout pipeline per platform, built once so the breaker's state is shared
+/// by every send to that platform. Only transient failures are retried: network errors, timeouts, 5xx, 408 and 429.
+/// </summary>
+internal sealed class PlatformResilience(IOptions<DeliveryOptions> options, ILogger<PlatformResilience> log)
+{
+    private readonly Dictionary<string, IAsyncPolicy<HttpResponseMessage>> policies = [];
+
+    public IAsyncPolicy<HttpResponseMessage> For(string platform)
+    {
+        lock (policies)
+        {
+            if (!policies.TryGetValue(platform, out var policy)) policies[platform] = policy = Build(platform, options.Value);
+            return policy;
+        }
+    }
+
+    private IAsyncPolicy<HttpResponseMessage> Build(string platform, DeliveryOptions o)
+    {
+        var transient = HttpPolicyExtensions.HandleTransientHttpError()
+            .OrResult(r => r.StatusCode == HttpStatusCode.TooManyRequests)
+            .Or<TimeoutRejectedException>();
+
+        var retry = transient.WaitAndRetryAsync(
+            o.RetryCount,
+            (attempt, outcome, _) => RetryAfter(outcome.Result) is { } wait && wait <= TimeSpan.FromSeconds(o.MaxRetryAfterSeconds)
+                ? wait
+                : Backoff.DecorrelatedJitterBackoffV2(TimeSpan.FromSeconds(o.FirstRetryDelaySeconds), o.RetryCount).ElementAt(attempt - 1),
+            (outcome, wait, attempt, _) =>
+            {
+                log.LogWarning("{Platform}: attempt {Attempt} failed ({Reason}); retrying in {Wait:0.0} s",
+                    platform, attempt, outcome.Exception?.GetType().Name ?? ((int)outcome.Result.StatusCode).ToString(), wait.TotalSeconds);
+                return Task.CompletedTask;
+            });
+
+        var breaker = transient.CircuitBreakerAsync(
+            o.BreakAfterFailures,
+            TimeSpan.FromSeconds(o.BreakSeconds),
+            (_, wait) => log.LogWarning("{Platform}: circuit opened for {Seconds:0} s after {Failures} failed attempts", platform, wait.TotalSeconds, o.BreakAfterFailures),
+            () => log.LogInformation("{Platform}: circuit closed, platform answering again", platform),
+            () => log.LogInformation("{Platform}: circuit half-open, trying one send", platform));
+
+        var timeout = Policy.TimeoutAsync<HttpResponseMessage>(TimeSpan.FromSeconds(o.AttemptTimeoutSeconds));
+        return Policy.WrapAsync(retry, breaker, timeout);
+    }
+
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header?.Delta is { } delta) return delta;
+        if (header?.Date is { } date) return date - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero;
+        return null;
+    }
+
+    /// <summary>The send ended with the circuit open: the outbox retries when it has had time to close.</summary>
+    public static bool IsCircuitOpen(Exception e) => e is BrokenCircuitException;
+}
+
+internal static class PlatformResilienceExtensions
+{
+    public static IHttpClientBuilder AddPlatformResilience(this IHttpClientBuilder builder, string platform) =>
+        builder.AddPolicyHandler((sp, _) => sp.GetRequiredService<PlatformResilience>().For(platform));
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using ReformBot.Core.Conversations;
+using ReformBot.Core.Storage;
+
+namespace ReformBot.Host.Channels.Zalo;
+
+/// <summary>Sends consultation messages (v3 message/cs): text split under the limit, choices as a button list.</summary>
+public sealed class ZaloAdapter(HttpClient http, ZaloTokens tokens) : IChannelAdapter
+{
+    private const int MaxText = 1900;      // the platform's limit is 2,000
+    private const int MaxButtons = 5;
+    private const int MaxTitle = 100;
+    private static readonly HashSet<int> InvalidToken = [-216, -220];
+    // Rate limits, and "cannot be sent at night": the message waits in the outbox.
+    private static readonly HashSet<int> TryLater = [-32, -234];
+
+    public string Channel => ZaloWebhook.Channel;
+
+    public async Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct)
+    {
+        var chunks = TextChunks.Split(reply.Text, MaxText);
+        Delivery result = Delivery.Failed("nothing to send");
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var buttons = i == chunks.Count - 1 && reply.Choices.Count > 0 ? Buttons(reply.ReplyChoices) : null;
+            result = await SendAsync(new ZaloSendRequest(new ZaloRecipient(reply.UserId), new ZaloMessage(chunks[i], buttons)), ct);
+            if (result.Status != DeliveryStatus.Delivered) return result;
+        }
+        return result;
+    }
+
+    private static ZaloAttachment Buttons(IReadOnlyList<ReplyChoice> choices) => new("template", new ZaloButtons(choices
+        .Take(MaxButtons)
+        .Select(c => new ZaloButton(c.Title.Length <= MaxTitle ? c.Title : c.Title[..(MaxTitle - 1)] + "…", "oa.query.hide", c.Payload))
+        .ToList()));
+
+    private async Task<Delivery> SendAsync(ZaloSendRequest body, CancellationToken ct)
+    {
+        try
+        {
+            var token = await tokens.AccessTokenAsync(ct);
+            var (delivery, error) = await PostAsync(body, token, ct);
+            if (error is null || !InvalidToken.Contains(error.Value)) return delivery;
+            // The token expired early or was revoked: refresh once and try again.
+            return (await PostAsync(body, await tokens.RefreshAsync(token, ct), ct)).Delivery;
+        }
+        catch (ZaloTokenException e)
+        {
+            return Delivery.Retry(e.Message, TimeSpan.FromMinutes(1));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested
+                                  || PlatformResilience.IsCircuitOpen(e))
+        {
+            return Delivery.Retry($"zalo unreachable: {e.GetType().Name}");
+        }
+    }
+
+    private async Task<(Delivery Delivery, int? Error)> PostAsync(ZaloSendRequest body, string accessToken, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v3.0/oa/message/cs") { Content = JsonContent.Create(body) };
+        request.Headers.Add("access_token", accessToken);
+        using var response = await http.SendAsync(request, ct);
+        var status = (int)response.StatusCode;
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = $"zalo HTTP {status}";
+            return (status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests
+                ? Delivery.Retry(text, PlatformResilience.RetryAfter(response))
+                : Delivery.Failed(text), null);
+        }
+        ZaloResponse? result;
+        try { result = await response.Content.ReadFromJsonAsync<ZaloResponse>(ct); }
+        catch (System.Text.Json.JsonException) { result = null; }
+        if (result is null) return (Delivery.Retry("zalo answered with an unreadable body"), null);
+        if (result.Error == 0) return (Delivery.Delivered(result.Data?.MessageId), 0);
+
+        // Zalo reports errors in the body, usually with HTTP 200.
+        var error = $"zalo error {result.Error}: {result.Message}";
+        var delivery = InvalidToken.Contains(result.Error) || TryLater.Contains(result.Error)
+            ? Delivery.Retry(error, result.Error == -234 ? TimeSpan.FromMinutes(30) : null)
+            : Delivery.Failed(error);
+        return (delivery, result.Error);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ReformBot.Host.Webhooks;
+
+namespace ReformBot.Host.Channels.Zalo;
+
+internal static class ZaloEndpoints
+{
+    public static void MapZalo(this IEndpointRouteBuilder app) =>
+        app.MapPost("/webhooks/zalo", async (HttpRequest request, IOptions<ZaloOptions> options, MessageIntake intake, TimeProvider time, CancellationToken ct) =>
+        {
+            var o = options.Value;
+            var body = await RawBody.ReadAsync(request, intake.MaxBodyBytes, ct);
+            if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            try
+            {
+                // The signature covers the body's own timestamp, so that one field is read before verifying.
+                var (root, timestamp) = ZaloWebhook.Read(body);
+                if (!ZaloSignature.IsValid(body, timestamp, request.Headers[ZaloSignature.Header], o.AppId, o.OaSecretKey))
+                    return Results.Unauthorized();
+                if (time.GetUtcNow() - ZaloWebhook.SentAt(timestamp) > TimeSpan.FromHours(o.MaxEventAgeHours))
+                    return Results.BadRequest(new { error = $"The event is older than {o.MaxEventAgeHours} h: refused as a replay." });
+                var activity = ZaloWebhook.Parse(root, timestamp);
+                return activity is null ? Results.Ok(new { ignored = true }) : intake.Accept([activity]);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                return Results.BadRequest(new { error = $"Not a Zalo OA event: {e.Message}" });
+            }
+        });
+}

@@ -1,0 +1,109 @@
+using System.Threading.Channels;
+using ReformBot.Core.Conversations;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Channels;
+
+namespace ReformBot.Host.Webhooks;
+
+/// <summary>
+/// Runs the turns, away from the webhook request. Messages from one user that arrive within the window of each other
+/// are answered as one turn ("cho hỏi" … "xin phép xây nhà" … "cần gì"). Unanswered inbox items are resumed on start-up.
+/// </summary>
+internal sealed class InboxWorker(
+    Inbox inbox, Bot bot, OutboxSender sender, IServiceProvider services, BotOptions options, TimeProvider time, ILogger<InboxWorker> log)
+    : BackgroundService
+{
+    private readonly Channel<InboxItem> queue = Channel.CreateUnbounded<InboxItem>();
+    private readonly Dictionary<string, PendingTurn> pending = [];
+
+    private sealed class PendingTurn
+    {
+        public List<InboxItem> Items { get; } = [];
+        public DateTimeOffset Due { get; set; }
+    }
+
+    public void Enqueue(InboxItem item) => queue.Writer.TryWrite(item);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var resumed = inbox.Unanswered();
+        if (resumed.Count > 0) log.LogInformation("Resuming {Count} unanswered inbox items", resumed.Count);
+        foreach (var item in resumed) Enqueue(item);
+
+        await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            var key = $"{item.Channel}:{item.UserId}";
+            var due = time.GetUtcNow() + TimeSpan.FromSeconds(options.MessageWindowSeconds);
+            lock (pending)
+            {
+                if (pending.TryGetValue(key, out var turn))
+                {
+                    if (turn.Items.All(i => i.Id != item.Id)) turn.Items.Add(item);
+                    turn.Due = due;
+                    continue;
+                }
+                pending[key] = turn = new PendingTurn { Due = due };
+                turn.Items.Add(item);
+            }
+            _ = RunWhenQuietAsync(key, item, stoppingToken);
+        }
+    }
+
+    private async Task RunWhenQuietAsync(string key, InboxItem first, CancellationToken ct)
+    {
+        try
+        {
+            _ = ShowTypingAsync(first, ct);
+            List<InboxItem> items;
+            while (true)
+            {
+                TimeSpan wait;
+                lock (pending)
+                {
+                    wait = pending[key].Due - time.GetUtcNow();
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        items = pending[key].Items;
+                        pending.Remove(key);
+                        break;
+                    }
+                }
+                await Task.Delay(wait, time, ct);
+            }
+            RunTurn(items);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: the items stay unanswered in the inbox and are resumed on the next start.
+        }
+        catch (Exception e)
+        {
+            lock (pending) pending.Remove(key);
+            log.LogError(e, "Turn for {Channel} user {User} failed; its messages stay in the inbox", first.Channel, Mask.Id(first.UserId));
+        }
+    }
+
+    private void RunTurn(List<InboxItem> items)
+    {
+        var ordered = items.OrderBy(i => i.SentAt).ThenBy(i => i.ReceivedAt).ToList();
+        var result = bot.OnTurn(ordered.Select(i => i.ToActivity()).ToList());
+        var replies = inbox.Complete(ordered, result.Replies);
+        log.LogInformation("{Channel} user {User}: {Messages} message(s) → {Decision}",
+            ordered[0].Channel, Mask.Id(ordered[0].UserId), ordered.Count, result.Decision?.Kind ?? "reply");
+        foreach (var reply in replies) sender.Enqueue(reply);
+    }
+
+    private async Task ShowTypingAsync(InboxItem item, CancellationToken ct)
+    {
+        var adapter = services.GetServices<IChannelAdapter>().FirstOrDefault(a => a.Channel == item.Channel);
+        if (adapter is null) return;
+        try
+        {
+            await adapter.ShowTypingAsync(item.UserId, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogDebug(e, "Typing indicator failed");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Threading.RateLimiting;
+using ReformBot.Core.Conversations;
+using ReformBot.Core.Storage;
+
+namespace ReformBot.Host.Webhooks;
+
+/// <summary>
+/// The step between a verified webhook and its HTTP 200: store each activity in the inbox (a redelivery is a no-op),
+/// then hand it to the worker. One user past the per-minute limit is acknowledged but not stored, so a flood from one
+/// sender cannot starve the others.
+/// </summary>
+internal sealed class MessageIntake(Inbox inbox, InboxWorker worker, BotOptions options, ILogger<MessageIntake> log) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> perUser = PartitionedRateLimiter.Create<string, string>(user =>
+        RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = options.MessagesPerMinutePerUser,
+            TokensPerPeriod = options.MessagesPerMinutePerUser,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
+    public int MaxBodyBytes => options.MaxBodyBytes;
+
+    public IResult Accept(IReadOnlyList<Activity> activities)
+    {
+        int accepted = 0, duplicates = 0, throttled = 0;
+        foreach (var activity in activities)
+        {
+            using var lease = perUser.AttemptAcquire($"{activity.Channel}:{activity.UserId}");
+            if (!lease.IsAcquired)
+            {
+                throttled++;
+                log.LogWarning("{Channel} user {User} is over {Limit} messages a minute; message dropped",
+                    activity.Channel, Mask.Id(activity.UserId), options.MessagesPerMinutePerUser);
+                continue;
+            }
+            if (!inbox.TryAccept(activity, out var item))
+            {
+                duplicates++;
+                continue;
+            }
+            accepted++;
+            worker.Enqueue(item);
+        }
+        return Results.Ok(new { accepted, duplicates, throttled });
+    }
+
+    public void Dispose() => perUser.Dispose();
+}

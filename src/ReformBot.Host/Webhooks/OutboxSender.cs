@@ -1,0 +1,96 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using ReformBot.Core.Conversations;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Channels;
+
+namespace ReformBot.Host.Webhooks;
+
+/// <summary>
+/// Delivers the outbox. Replies are spread over a few lanes by user, and each lane sends in order, so one user's
+/// replies arrive in the order written while an outage for one user does not hold up every other. A reply that
+/// cannot be delivered now waits in its lane (the platform is down for everyone anyway) and is retried with growing
+/// pauses; a permanent refusal, or a reply older than the give-up time, is marked failed with the platform's error.
+/// </summary>
+internal sealed class OutboxSender(Outbox outbox, IServiceProvider services, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutboxSender> log)
+    : BackgroundService
+{
+    private const int Lanes = 8;
+    private readonly Channel<long>[] lanes = Enumerable.Range(0, Lanes).Select(_ => Channel.CreateUnbounded<long>()).ToArray();
+
+    public void Enqueue(OutboxItem item) => lanes[LaneOf(item)].Writer.TryWrite(item.Id);
+
+    private static int LaneOf(OutboxItem item) => (int)((uint)StringComparer.Ordinal.GetHashCode($"{item.Channel}:{item.UserId}") % Lanes);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var resumed = outbox.Pending();
+        if (resumed.Count > 0) log.LogInformation("Resuming {Count} undelivered replies", resumed.Count);
+        foreach (var item in resumed) Enqueue(item);
+        return Task.WhenAll(lanes.Select(lane => RunLaneAsync(lane.Reader, stoppingToken)));
+    }
+
+    private async Task RunLaneAsync(ChannelReader<long> lane, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var id in lane.ReadAllAsync(ct))
+            {
+                if (outbox.Find(id) is { State: OutboxState.Pending } item) await DeliverAsync(item, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Undelivered replies stay pending in the outbox and are resumed on the next start.
+        }
+    }
+
+    private async Task DeliverAsync(OutboxItem item, CancellationToken ct)
+    {
+        var o = options.Value;
+        for (var attempt = 1; ; attempt++)
+        {
+            var adapter = services.GetServices<IChannelAdapter>().FirstOrDefault(a => a.Channel == item.Channel);
+            if (adapter is null)
+            {
+                log.LogWarning("Reply {Id} is for channel {Channel}, which is off; it stays in the outbox", item.Id, item.Channel);
+                return;
+            }
+
+            Delivery result;
+            try
+            {
+                result = await adapter.SendAsync(item, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                result = Delivery.Retry($"{item.Channel} send threw {e.GetType().Name}");
+                log.LogError(e, "Sending reply {Id} threw", item.Id);
+            }
+
+            switch (result.Status)
+            {
+                case DeliveryStatus.Delivered:
+                    outbox.MarkDelivered(item, result.PlatformMessageId);
+                    log.LogInformation("Reply {Id} delivered on {Channel} to {User}", item.Id, item.Channel, Mask.Id(item.UserId));
+                    return;
+                case DeliveryStatus.Failed:
+                    outbox.MarkFailed(item, result.Error ?? "refused");
+                    log.LogWarning("Reply {Id} failed for good on {Channel}: {Error}", item.Id, item.Channel, result.Error);
+                    return;
+            }
+
+            if (time.GetUtcNow().UtcDateTime - item.CreatedAt > TimeSpan.FromHours(o.GiveUpAfterHours))
+            {
+                outbox.MarkFailed(item, $"gave up after {o.GiveUpAfterHours} h: {result.Error}");
+                log.LogWarning("Reply {Id} given up on {Channel}: {Error}", item.Id, item.Channel, result.Error);
+                return;
+            }
+            outbox.RecordFailedAttempt(item, result.Error ?? "retry");
+            var pause = result.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(o.MaxOutboxDelaySeconds, o.FirstRetryDelaySeconds * Math.Pow(2, attempt)));
+            if (pause > TimeSpan.FromSeconds(o.MaxOutboxDelaySeconds)) pause = TimeSpan.FromSeconds(o.MaxOutboxDelaySeconds);
+            log.LogWarning("Reply {Id} not delivered ({Error}); next attempt in {Seconds:0.0} s", item.Id, result.Error, pause.TotalSeconds);
+            await Task.Delay(pause, time, ct);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using ReformBot.Core.Storage;
+using ReformBot.Host.Channels;
+
+namespace ReformBot.Host.Webhooks;
+
+internal static class WebhookExtensions
+{
+    public static void AddWebhooks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<MessageIntake>();
+        builder.Services.AddSingleton<InboxWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
+        builder.Services.AddSingleton<OutboxSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+    }
+
+    /// <summary>GET /healthz: the index is loaded, the database takes writes, and which channels are on.</summary>
+    public static void MapHealth(this WebApplication app) =>
+        app.MapGet("/healthz", (Core.Knowledge.Index.KnowledgeIndex index, BotDatabase db, IEnumerable<ChannelState> channels) =>
+        {
+            var writable = db.IsWritable();
+            var body = new
+            {
+                status = writable ? "ok" : "degraded",
+                index = new { entries = index.Pack.Entries.Count() },
+                database = new { writable },
+                channels = channels.ToDictionary(c => c.Channel, c => c.On ? "on" : $"off ({c.Detail})"),
+            };
+            return writable ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
+}
