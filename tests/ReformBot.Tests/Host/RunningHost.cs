@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using ReformBot.Host;
+using ReformBot.Host.Channels.Facebook;
+using ReformBot.Host.Channels.Zalo;
+
+namespace ReformBot.Tests.Host;
+
+/// <summary>
+/// The real host on a loopback port (Kestrel, real HTTP), with the sample knowledge, its own data folder and the
+/// platforms' base URLs pointing at a <see cref="FakePlatform"/>. Dispose to stop it; the data folder survives for restarts.
+/// </summary>
+public sealed class RunningHost : IAsyncDisposable
+{
+    public const string AppSecret = "test-app-secret";
+    public const string ZaloAppId = "1234567890";
+    public const string ZaloOaSecret = "test-oa-secret";
+
+    private readonly WebApplication app;
+
+    public HttpClient Http { get; }
+    public string DataPath { get; }
+
+    private RunningHost(WebApplication app, string dataPath)
+    {
+        this.app = app;
+        DataPath = dataPath;
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+    }
+
+    public static string NewDataPath() => Path.Combine(Path.GetTempPath(), "reformbot-tests", Guid.NewGuid().ToString("N"));
+
+    public static async Task<RunningHost> StartAsync(FakePlatform platform, string? dataPath = null, IDictionary<string, string?>? extra = null)
+    {
+        dataPath ??= NewDataPath();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ReformBot:KnowledgePath"] = SamplePack.Directory,
+            ["ReformBot:DataPath"] = dataPath,
+            ["ReformBot:MessageWindowSeconds"] = "0.2",
+            ["ReformBot:Facebook:AppSecret"] = AppSecret,
+            ["ReformBot:Facebook:VerifyToken"] = "verify-me",
+            ["ReformBot:Facebook:PageAccessToken"] = "page-token",
+            ["ReformBot:Facebook:GraphApiBaseUrl"] = platform.BaseUrl + "/v25.0",
+            ["ReformBot:Zalo:AppId"] = ZaloAppId,
+            ["ReformBot:Zalo:OaSecretKey"] = ZaloOaSecret,
+            ["ReformBot:Zalo:AppSecretKey"] = FakePlatform.ZaloAppSecret,
+            ["ReformBot:Zalo:AccessToken"] = platform.ZaloAccessToken,
+            ["ReformBot:Zalo:RefreshToken"] = platform.ZaloRefreshToken,
+            ["ReformBot:Zalo:OpenApiBaseUrl"] = platform.BaseUrl,
+            ["ReformBot:Zalo:OAuthBaseUrl"] = platform.BaseUrl,
+            ["ReformBot:Delivery:FirstRetryDelaySeconds"] = "0.05",
+            ["ReformBot:Delivery:BreakSeconds"] = "1",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
+
+        var app = BotApp.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
+        await app.StartAsync();
+        return new RunningHost(app, dataPath);
+    }
+
+    public T Service<T>() where T : notnull => app.Services.GetRequiredService<T>();
+
+    public Task<HttpResponseMessage> PostFacebookAsync(string json, string? signature = null)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/facebook") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add(FacebookSignature.Header, signature ?? FacebookSignature.Sign(body, AppSecret));
+        return Http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PostZaloAsync(string json, string timestamp, string? signature = null)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/zalo") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add(ZaloSignature.Header, signature ?? "mac=" + ZaloSignature.Sign(body, timestamp, ZaloAppId, ZaloOaSecret));
+        return Http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PostWebChatAsync(string session, string text) =>
+        Http.PostAsJsonAsync("/webchat/messages", new { session, id = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), text });
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
