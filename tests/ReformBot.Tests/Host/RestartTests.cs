@@ -1,0 +1,56 @@
+using ReformBot.Core.Conversations;
+using ReformBot.Core.Storage;
+
+namespace ReformBot.Tests.Host;
+
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task DeliversRepliesLeftInTheOutboxAfterARestart()
+    {
+        await using var platform = await FakePlatform.StartAsync();
+        var host = await RunningHost.StartAsync(platform);
+        platform.FailNext(int.MaxValue, 503);
+        await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-R1", "mid.r1", "thu tuc cap chung chi hanh nghe"));
+        var db = host.Service<BotDatabase>();
+        await Until(() => db.Outbox.FindAll().Any(o => o.Attempts > 0));
+        await host.DisposeAsync();
+        Assert.Empty(platform.Sent);
+
+        platform.FailNext(0, 200);
+        await using var restarted = await RunningHost.StartAsync(platform, host.DataPath);
+
+        var reply = Assert.Single(await platform.WaitForAsync(s => s.Count >= 1));
+        Assert.Equal("PSID-R1", reply.UserId);
+        await Task.Delay(500);
+        Assert.Single(platform.Sent);
+    }
+
+    [Fact]
+    public async Task AnswersInboxItemsAcceptedBeforeACrash()
+    {
+        await using var platform = await FakePlatform.StartAsync();
+        var dataPath = RunningHost.NewDataPath();
+        using (var db = new BotDatabase(dataPath))
+        {
+            var activity = new Activity("facebook", "PSID-R2", "mid.r2", ActivityKind.Text, "xin phep xay nha", DateTimeOffset.UtcNow);
+            Assert.True(new Inbox(db, TimeProvider.System).TryAccept(activity, out _));
+        }
+
+        await using var host = await RunningHost.StartAsync(platform, dataPath);
+
+        var reply = Assert.Single(await platform.WaitForAsync(s => s.Count >= 1));
+        Assert.Equal("PSID-R2", reply.UserId);
+        Assert.All(host.Service<BotDatabase>().Inbox.FindAll(), i => Assert.NotNull(i.AnsweredAt));
+    }
+
+    private static async Task Until(Func<bool> condition, int timeoutMs = 10000)
+    {
+        var until = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("condition not reached");
+            await Task.Delay(25);
+        }
+    }
+}

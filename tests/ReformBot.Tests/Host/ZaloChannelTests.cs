@@ -1,0 +1,114 @@
+using System.Net;
+using ReformBot.Core.Storage;
+
+namespace ReformBot.Tests.Host;
+
+public sealed class ZaloChannelTests : IAsyncLifetime
+{
+    private FakePlatform platform = null!;
+    private RunningHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        platform = await FakePlatform.StartAsync();
+        host = await RunningHost.StartAsync(platform);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await platform.DisposeAsync();
+    }
+
+    internal static (string Json, string Timestamp) TextEvent(string user, string msgId, string text, DateTimeOffset? at = null)
+    {
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds().ToString();
+        return ($$$"""
+            {"app_id":"{{{RunningHost.ZaloAppId}}}","sender":{"id":"{{{user}}}"},"recipient":{"id":"3662729599332560487"},
+             "event_name":"user_send_text","message":{"text":"{{{text}}}","msg_id":"{{{msgId}}}"},"timestamp":"{{{timestamp}}}","user_id_by_app":"979122185046046317"}
+            """, timestamp);
+    }
+
+    [Fact]
+    public async Task AnswersASignedTextEventThroughTheConsultationApi()
+    {
+        var (json, timestamp) = TextEvent("6142494823123456789", "z-msg-1", "thu tuc xin phep xay nha can gi");
+        var response = await host.PostZaloAsync(json, timestamp);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(await platform.WaitForAsync(s => s.Count >= 1));
+        Assert.Equal("zalo", reply.Channel);
+        Assert.Equal("6142494823123456789", reply.UserId);
+        Assert.Contains("giấy phép xây dựng", reply.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AcceptsTheSignatureWithOrWithoutMacPrefixAndRefusesAWrongOne()
+    {
+        var (json, timestamp) = TextEvent("u-2", "z-msg-2", "xin chao");
+        var bare = ReformBot.Host.Channels.Zalo.ZaloSignature.Sign(System.Text.Encoding.UTF8.GetBytes(json), timestamp, RunningHost.ZaloAppId, RunningHost.ZaloOaSecret);
+        var (other, otherTimestamp) = TextEvent("u-3", "z-msg-3", "xin chao");
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostZaloAsync(json, timestamp, bare)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostZaloAsync(other, otherTimestamp, "mac=" + new string('a', 64))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostZaloAsync(other, otherTimestamp, "")).StatusCode);
+        Assert.Single(host.Service<BotDatabase>().Inbox.FindAll());
+    }
+
+    [Fact]
+    public async Task RefusesAnEventOlderThanTheReplayTolerance()
+    {
+        var (json, timestamp) = TextEvent("u-4", "z-msg-4", "xin chao", DateTimeOffset.UtcNow.AddHours(-7));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.PostZaloAsync(json, timestamp)).StatusCode);
+        Assert.Equal(0, host.Service<BotDatabase>().Inbox.Count());
+    }
+
+    [Fact]
+    public async Task GreetsANewFollowerAndIgnoresOtherEvents()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString();
+        var follow = $$"""{"oa_id":"1","follower":{"id":"u-5"},"user_id_by_app":"2","event_name":"follow","source":"oa_profile","app_id":"{{RunningHost.ZaloAppId}}","timestamp":"{{now}}"}""";
+        var seen = $$"""{"app_id":"{{RunningHost.ZaloAppId}}","sender":{"id":"1"},"recipient":{"id":"u-5"},"event_name":"user_seen_message","message":{"msg_ids":["a"]},"timestamp":"{{now}}"}""";
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostZaloAsync(seen, now)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostZaloAsync(follow, now)).StatusCode);
+
+        var reply = Assert.Single(await platform.WaitForAsync(s => s.Count >= 1));
+        Assert.Equal("u-5", reply.UserId);
+        Assert.StartsWith("Xin chào", reply.Text);
+        Assert.Single(host.Service<BotDatabase>().Inbox.FindAll());
+    }
+
+    [Fact]
+    public async Task RejectsAnEventWithWrongTypesWith400()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString();
+        var json = $$"""{"app_id":"{{RunningHost.ZaloAppId}}","sender":{"id":12345},"event_name":"user_send_text","message":{"text":"hi","msg_id":"m"},"timestamp":"{{now}}"}""";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.PostZaloAsync(json, now)).StatusCode);
+        Assert.Equal(0, host.Service<BotDatabase>().Inbox.Count());
+    }
+
+    [Fact]
+    public async Task RefreshesAnExpiredTokenAndKeepsTheRotatedRefreshTokenAcrossARestart()
+    {
+        platform.ExpireZaloAccessToken();
+        var (first, t1) = TextEvent("u-6", "z-msg-6", "le phi cap giay phep xay dung");
+        await host.PostZaloAsync(first, t1);
+        await platform.WaitForAsync(s => s.Count >= 1);
+        Assert.Equal(1, platform.TokenRefreshes);
+        Assert.Equal("refresh-1", host.Service<BotDatabase>().Tokens.FindById("zalo").RefreshToken);
+
+        // Restart: the configuration still holds refresh-0, which Zalo has already invalidated.
+        await host.DisposeAsync();
+        host = await RunningHost.StartAsync(platform, host.DataPath);
+        platform.ExpireZaloAccessToken();
+        var (second, t2) = TextEvent("u-6", "z-msg-7", "gia han giay phep xay dung");
+        await host.PostZaloAsync(second, t2);
+
+        await platform.WaitForAsync(s => s.Count >= 2);
+        Assert.Equal(2, platform.Sent.Count);
+        Assert.Equal(2, platform.TokenRefreshes);
+    }
+}
