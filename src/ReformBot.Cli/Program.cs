@@ -10,5 +10,7 @@ var root = new RootCommand("ReformBot: hỏi đáp thủ tục hành chính — 
     EvalCommand.Create(),
     BenchCommand.Create(),
     ValidateCommand.Create(),
+    FacebookCommand.Create(),
+    LoadTestCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Storage;
@@ -48,7 +46,7 @@ public sealed class FacebookAdapter(HttpClient http, IOptions<FacebookOptions> o
     {
         try
         {
-            using var response = await http.PostAsJsonAsync($"{path}?{Credentials()}", body, ct);
+            using var response = await http.PostAsJsonAsync($"{path}?{options.Value.Credentials()}", body, ct);
             if (response.IsSuccessStatusCode)
                 return Delivery.Delivered((await response.Content.ReadFromJsonAsync<FbSendResponse>(ct))?.MessageId);
             return await Classify(response, ct);
@@ -69,13 +67,5 @@ public sealed class FacebookAdapter(HttpClient http, IOptions<FacebookOptions> o
         var text = $"facebook HTTP {status}" + (error is null ? "" : $" code {error.Code}{(error.Subcode is { } s ? $"/{s}" : "")}: {error.Message}");
         var transient = status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests || error is not null && TransientCodes.Contains(error.Code);
         return transient ? Delivery.Retry(text, PlatformResilience.RetryAfter(response)) : Delivery.Failed(text);
-    }
-
-    /// <summary>The page token, and appsecret_proof so a leaked token alone cannot call the API for this app.</summary>
-    private string Credentials()
-    {
-        var o = options.Value;
-        var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(o.AppSecret), Encoding.UTF8.GetBytes(o.PageAccessToken)));
-        return $"access_token={Uri.EscapeDataString(o.PageAccessToken)}&appsecret_proof={proof}";
     }
 }

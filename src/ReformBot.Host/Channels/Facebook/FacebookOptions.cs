@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace ReformBot.Host.Channels.Facebook;
@@ -22,6 +24,12 @@ public sealed class FacebookOptions
     }
 
     public bool IsOn => !Missing().Any();
+
+    /// <summary>appsecret_proof: HMAC-SHA256 of the page token with the app secret, so a leaked token alone cannot call the API.</summary>
+    public string AppSecretProof() =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(AppSecret), Encoding.UTF8.GetBytes(PageAccessToken)));
+
+    public string Credentials() => $"access_token={Uri.EscapeDataString(PageAccessToken)}&appsecret_proof={AppSecretProof()}";
 }
 
 internal sealed class FacebookOptionsValidator : IValidateOptions<FacebookOptions>

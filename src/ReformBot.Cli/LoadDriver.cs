@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using ReformBot.Core.Storage;
+using ReformBot.Host.Channels.Facebook;
+
+namespace ReformBot.Cli;
+
+public sealed record LoadRun(long Acknowledged, long Errors, double Seconds, double P50Ms, double P99Ms, double MaxMs)
+{
+    public double PerSecond => Acknowledged / Seconds;
+
+    public override string ToString() =>
+        $"{PerSecond:0} acknowledged/s ({Acknowledged} in {Seconds:0.0} s, {Errors} errors), ack p50 {P50Ms:0.00} ms, p99 {P99Ms:0.00} ms, max {MaxMs:0.0} ms";
+}
+
+public sealed record ReplyReport(long Expected, long Delivered, long Missing, double P50Ms, double P99Ms)
+{
+    public override string ToString() =>
+        $"{Delivered} of {Expected} events answered ({Missing} missing); webhook in → reply at the fake Send API p50 {P50Ms:0} ms, p99 {P99Ms:0} ms";
+}
+
+/// <summary>A closed loop of requests in flight for a fixed time, timing each acknowledgement.</summary>
+internal static class LoadDriver
+{
+    public static async Task<LoadRun> RunAsync(HttpClient http, string url, Func<long, (byte[] Body, string? Signature)> request,
+        TimeSpan duration, int inFlight, CancellationToken ct)
+    {
+        await Loop(http, url, request, TimeSpan.FromSeconds(2), inFlight, long.MaxValue / 2, ct); // warm-up
+        var clock = Stopwatch.StartNew();
+        var (latencies, errors) = await Loop(http, url, request, duration, inFlight, 0, ct);
+        var seconds = clock.Elapsed.TotalSeconds;
+        latencies.Sort();
+        double At(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
+        return new LoadRun(latencies.Count, errors, seconds, At(0.50), At(0.99), latencies.Count == 0 ? 0 : latencies[^1]);
+    }
+
+    private static async Task<(List<double> Latencies, long Errors)> Loop(HttpClient http, string url,
+        Func<long, (byte[] Body, string? Signature)> request, TimeSpan duration, int inFlight, long firstId, CancellationToken ct)
+    {
+        var until = Stopwatch.StartNew();
+        var next = firstId;
+        long errors = 0;
+        var perWorker = await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
+        {
+            var mine = new List<double>();
+            while (until.Elapsed < duration && !ct.IsCancellationRequested)
+            {
+                var (body, signature) = request(Interlocked.Increment(ref next));
+                using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                if (signature is not null) message.Headers.Add(FacebookSignature.Header, signature);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.SendAsync(message, ct);
+                    if (response.IsSuccessStatusCode) mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    else Interlocked.Increment(ref errors);
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+            return mine;
+        }));
+        return (perWorker.SelectMany(x => x).ToList(), errors);
+    }
+
+    /// <summary>Waits until every accepted event has a delivered reply, then reports webhook-in → delivered latency.</summary>
+    public static async Task<ReplyReport> WaitForRepliesAsync(BotDatabase db, long expectedAtLeast, TimeSpan timeout, CancellationToken ct)
+    {
+        var until = Stopwatch.StartNew();
+        while (until.Elapsed < timeout && (db.Inbox.Count(x => x.AnsweredAt == null) > 0 || db.Outbox.Count(x => x.State == OutboxState.Pending) > 0))
+            await Task.Delay(250, ct);
+        var inbox = db.Inbox.FindAll().ToList();
+        var delivered = db.Outbox.Find(x => x.State == OutboxState.Delivered).ToList();
+        var deliveredAt = delivered.GroupBy(o => o.UserId).ToDictionary(g => g.Key, g => g.Select(o => o.DeliveredAt!.Value).Order().ToList());
+        var latencies = new List<double>();
+        long answered = 0;
+        foreach (var item in inbox.Where(i => i.AnsweredAt is not null))
+        {
+            var at = deliveredAt.GetValueOrDefault(item.UserId)?.FirstOrDefault(t => t >= item.ReceivedAt) ?? default;
+            if (at == default) continue;
+            answered++;
+            latencies.Add((at - item.ReceivedAt).TotalMilliseconds);
+        }
+        latencies.Sort();
+        double At(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
+        var expected = Math.Max(expectedAtLeast, inbox.Count);
+        return new ReplyReport(expected, answered, expected - answered, At(0.5), At(0.99));
+    }
+}
