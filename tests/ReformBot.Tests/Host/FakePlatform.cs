@@ -31,6 +31,7 @@ public sealed class FakePlatform : IAsyncDisposable
     public string ZaloRefreshToken { get; private set; } = "refresh-0";
     public int TokenRefreshes => tokenGeneration;
     public int FailedRequests;
+    public JsonElement? MessengerProfile { get; private set; }
     public IReadOnlyCollection<SentMessage> Sent => sent;
 
     private FakePlatform(WebApplication app) => this.app = app;
@@ -45,6 +46,11 @@ public sealed class FakePlatform : IAsyncDisposable
         app.MapPost("/v25.0/me/messages", platform.FacebookSend);
         app.MapPost("/v3.0/oa/message/cs", platform.ZaloSend);
         app.MapPost("/v4/oa/access_token", platform.ZaloToken);
+        app.MapPost("/v25.0/me/messenger_profile", async (HttpRequest request) =>
+        {
+            platform.MessengerProfile = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+            return request.Query["access_token"] == "page-token" ? Results.Ok(new { result = "success" }) : Results.StatusCode(400);
+        });
         await app.StartAsync();
         platform.BaseUrl = app.Urls.First();
         return platform;
