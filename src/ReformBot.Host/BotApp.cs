@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using ReformBot.Host.Channels;
 using ReformBot.Host.Webhooks;
 
@@ -15,12 +16,15 @@ public static class BotApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
 
+        // Behind nginx or Caddy (README, "Going live"): the client's address for rate limits comes from X-Forwarded-For.
+        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.AddBotCore();
         builder.AddChannels();
         builder.AddWebhooks();
 
         var app = builder.Build();
         app.OpenBotCore();
+        app.UseForwardedHeaders();
         app.UseRateLimiter();
         app.MapChannels();
         app.MapHealth();
