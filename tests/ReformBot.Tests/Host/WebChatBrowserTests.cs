@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReformBot.Tests.Host;
+
+/// <summary>
+/// The web chat page in a real browser (Debian's chromium, headless) against the real host: typing, candidate buttons,
+/// escalation, and the phone-sized screenshot used in the README (docs/webchat.png).
+/// </summary>
+public sealed class WebChatBrowserTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const float Wait = 10_000;
+
+    private FakePlatform platform = null!;
+    private RunningHost host = null!;
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+            throw new InvalidOperationException($"The browser tests need Debian's chromium at {Chromium} (apt-get install chromium); it is missing.");
+        platform = await FakePlatform.StartAsync();
+        host = await RunningHost.StartAsync(platform);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        // Null-tolerant: InitializeAsync may have stopped early (no chromium).
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+        if (host is not null) await host.DisposeAsync();
+        if (platform is not null) await platform.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnswersAnUnaccentedQuestionAChoiceClickAndEscalatesInTheBrowser()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = 420, Height = 860 },
+            DeviceScaleFactor = 2,
+            Locale = "vi-VN",
+        });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(host.Http.BaseAddress!.ToString());
+        var bot = page.Locator("li.bubble.bot");
+
+        // An ambiguous unaccented question: the reply offers candidate buttons.
+        await AskAsync(page, "chung chi");
+        await Expect(bot).ToHaveCountAsync(1, new() { Timeout = Wait });
+        var offer = bot.Nth(0); // locators resolve lazily: pin the bubble, not "the last one"
+        await Expect(offer).ToHaveTextAsync(new Regex(@"^\s*Có phải bạn muốn hỏi"), new() { Timeout = Wait });
+        var buttons = offer.Locator(".choices button");
+        await Expect(buttons.Nth(1)).ToBeVisibleAsync(new() { Timeout = Wait });
+        Assert.InRange(await buttons.CountAsync(), 2, 13);
+
+        // Tapping the first candidate answers that entry; the answer starts with the entry's title.
+        var title = (await buttons.First.TextContentAsync())!.Trim();
+        Assert.NotEmpty(title);
+        var before = await bot.CountAsync();
+        await buttons.First.ClickAsync();
+        await Expect(bot).ToHaveCountAsync(before + 1, new() { Timeout = Wait });
+        await Expect(buttons.First).ToBeDisabledAsync();
+        var prefix = title[..Math.Min(20, title.Length)];
+        await Expect(bot.Last).ToHaveTextAsync(new Regex(@"^\s*" + Regex.Escape(prefix)), new() { Timeout = Wait });
+
+        // A clear unaccented question gets a direct answer.
+        before = await bot.CountAsync();
+        await AskAsync(page, "thu tuc xin phep xay nha can gi");
+        await Expect(bot).ToHaveCountAsync(before + 1, new() { Timeout = Wait });
+        await Expect(bot.Last).ToContainTextAsync(new Regex("giấy phép xây dựng", RegexOptions.IgnoreCase), new() { Timeout = Wait });
+        await Expect(bot.Last).Not.ToHaveClassAsync(new Regex(@"\bescalated\b"));
+
+        // An out-of-scope question is handed to staff and marked as such.
+        before = await bot.CountAsync();
+        await AskAsync(page, "gia vang hom nay bao nhieu");
+        await Expect(bot).ToHaveCountAsync(before + 1, new() { Timeout = Wait });
+        await Expect(bot.Last).ToHaveClassAsync(new Regex(@"\bescalated\b"), new() { Timeout = Wait });
+        await Expect(bot.Last.Locator(".notice")).ToHaveTextAsync("Đã chuyển cho cán bộ");
+        await Expect(bot.Last).ToBeInViewportAsync(new() { Ratio = 1 }); // the log follows the newest reply on a phone-sized screen
+
+        await Expect(page.Locator("li.bubble.me")).ToHaveCountAsync(4);
+        Assert.Empty(errors);
+
+        // The README picture: the start of the conversation (question, candidate buttons, the tapped one, its answer).
+        // Written next to the test binaries; REFORMBOT_README_SCREENSHOT=1 refreshes docs/webchat.png instead.
+        await page.Locator("#log").EvaluateAsync("log => { log.scrollTop = 0; document.activeElement?.blur(); }");
+        var folder = Environment.GetEnvironmentVariable("REFORMBOT_README_SCREENSHOT") == "1"
+            ? Directory.CreateDirectory(Path.Combine(SamplePack.RepoRoot, "docs")).FullName
+            : AppContext.BaseDirectory;
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "webchat.png") });
+    }
+
+    /// <summary>Types a question and sends it with Enter, as a citizen would; the bubble shows before the reply comes.</summary>
+    private static async Task AskAsync(IPage page, string text)
+    {
+        var mine = page.Locator("li.bubble.me");
+        var count = await mine.CountAsync();
+        await page.Locator("#text").FillAsync(text);
+        await page.Locator("#text").PressAsync("Enter");
+        await Expect(mine).ToHaveCountAsync(count + 1, new() { Timeout = Wait });
+        await Expect(mine.Last).ToHaveTextAsync(text);
+    }
+}
