@@ -34,7 +34,8 @@ public sealed class RunningHost : IAsyncDisposable
 
     public static string NewDataPath() => Path.Combine(Path.GetTempPath(), "reformbot-tests", Guid.NewGuid().ToString("N"));
 
-    public static async Task<RunningHost> StartAsync(FakePlatform platform, string? dataPath = null, IDictionary<string, string?>? extra = null)
+    public static async Task<RunningHost> StartAsync(FakePlatform platform, string? dataPath = null, IDictionary<string, string?>? extra = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         dataPath ??= NewDataPath();
         var settings = new Dictionary<string, string?>
@@ -59,7 +60,11 @@ public sealed class RunningHost : IAsyncDisposable
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
 
-        var app = BotApp.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
+        var app = BotApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            configure?.Invoke(builder);
+        });
         await app.StartAsync();
         return new RunningHost(app, dataPath);
     }
