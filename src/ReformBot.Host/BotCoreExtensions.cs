@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Answering;
 using ReformBot.Core.Conversations;
+using ReformBot.Core.Escalation;
 using ReformBot.Core.Knowledge;
 using ReformBot.Core.Knowledge.Index;
 using ReformBot.Core.Storage;
@@ -24,6 +25,14 @@ internal static class BotCoreExtensions
         services.AddSingleton(sp => LoadIndex(sp.GetRequiredService<BotOptions>(), builder.Environment.ContentRootPath, builder.Configuration));
         services.AddSingleton(sp => new BotDatabase(Resolve(builder.Environment.ContentRootPath, sp.GetRequiredService<BotOptions>().DataPath)));
         services.AddSingleton<Inbox>();
+        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
+        services.AddSingleton(sp => new OfficeHours(sp.GetRequiredService<IOptions<EscalationOptions>>().Value));
+        services.AddSingleton(sp => new Tickets(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<OfficeHours>(),
+            sp.GetRequiredService<IOptions<EscalationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Conversation(sp.GetRequiredService<Bot>(), sp.GetRequiredService<Tickets>(),
+            sp.GetRequiredService<IOptions<EscalationOptions>>().Value, sp.GetRequiredService<KnowledgeIndex>().Pack.Office,
+            sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Outbox>();
         services.AddSingleton(sp =>
         {
@@ -36,7 +45,7 @@ internal static class BotCoreExtensions
     /// <summary>Opens the index and the database before the first request, so a bad pack or data folder stops start-up.</summary>
     public static void OpenBotCore(this WebApplication app)
     {
-        app.Services.GetRequiredService<Bot>();
+        app.Services.GetRequiredService<Conversation>();
         app.Services.GetRequiredService<BotDatabase>();
     }
 
@@ -52,4 +61,21 @@ internal static class BotCoreExtensions
     }
 
     public static string Resolve(string contentRoot, string path) => Path.GetFullPath(Path.Combine(contentRoot, path));
+}
+
+internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EscalationOptions o)
+    {
+        if (o.AnswerWithinWorkingHours <= 0) return ValidateOptionsResult.Fail($"{EscalationOptions.Section}:AnswerWithinWorkingHours must be positive.");
+        try
+        {
+            _ = new OfficeHours(o);
+            return ValidateOptionsResult.Success;
+        }
+        catch (FormatException e)
+        {
+            return ValidateOptionsResult.Fail($"{EscalationOptions.Section}:WorkingHours, WorkingDays or Holidays (yyyy-MM-dd): {e.Message}");
+        }
+    }
 }

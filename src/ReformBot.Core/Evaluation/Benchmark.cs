@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ReformBot.Core.Answering;
 using ReformBot.Core.Knowledge;
+using ReformBot.Core.Knowledge.Analysis;
 using ReformBot.Core.Knowledge.Index;
 
 namespace ReformBot.Core.Evaluation;
@@ -43,7 +44,7 @@ public static class Benchmark
     public static IReadOnlyList<string> Questions(KnowledgePack pack)
     {
         var texts = pack.Faq.SelectMany(f => f.Questions).Concat(pack.Procedures.Select(p => p.Name)).ToList();
-        return texts.Concat(texts.Select(StripDiacritics)).ToList();
+        return texts.Concat(texts.Select(VietnameseText.Fold)).ToList();
     }
 
     /// <summary>The pack plus synthetic procedures and FAQ entries up to <paramref name="scale"/> entries in all.</summary>
@@ -78,13 +79,6 @@ public static class Benchmark
         FaqEntry f => f.Questions.SelectMany(q => q.Split(' ')).Concat(f.Answer.Split(' ')),
         _ => [],
     };
-
-    private static string StripDiacritics(string text)
-    {
-        var decomposed = text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD);
-        var plain = decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
-        return new string(plain.ToArray()).Normalize(NormalizationForm.FormC);
-    }
 
     private static double Percentile(double[] sorted, double p) => Math.Round(sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))], 1);
 }

@@ -1,4 +1,5 @@
 using LiteDB;
+using ReformBot.Core.Escalation;
 
 namespace ReformBot.Core.Storage;
 
@@ -20,6 +21,9 @@ public sealed class BotDatabase : IDisposable
         Inbox.EnsureIndex(x => x.AnsweredAt);
         Outbox.EnsureIndex(x => x.State);
         WebChat.EnsureIndex(x => x.Session);
+        Tickets.EnsureIndex(x => x.Number, unique: true);
+        Tickets.EnsureIndex(x => x.UserId);
+        Tickets.EnsureIndex(x => x.Status);
     }
 
     public string Path { get; }
@@ -28,6 +32,17 @@ public sealed class BotDatabase : IDisposable
     public ILiteCollection<OutboxItem> Outbox => db.GetCollection<OutboxItem>("outbox");
     public ILiteCollection<WebChatMessage> WebChat => db.GetCollection<WebChatMessage>("webchat");
     public ILiteCollection<StoredToken> Tokens => db.GetCollection<StoredToken>("tokens");
+    public ILiteCollection<Ticket> Tickets => db.GetCollection<Ticket>("tickets");
+
+    /// <summary>The next value of a named counter; call inside a transaction.</summary>
+    public long Next(string counter)
+    {
+        var counters = db.GetCollection("counters");
+        var doc = counters.FindById(counter) ?? new BsonDocument { ["_id"] = counter, ["value"] = 0L };
+        doc["value"] = doc["value"].AsInt64 + 1;
+        counters.Upsert(doc);
+        return doc["value"].AsInt64;
+    }
 
     /// <summary>Runs <paramref name="work"/> as one LiteDB transaction: all of it is written, or none.</summary>
     public T InTransaction<T>(Func<T> work)

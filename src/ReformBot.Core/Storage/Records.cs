@@ -22,7 +22,7 @@ public sealed class InboxItem
     public static InboxItem From(Activity a, DateTime receivedAt) => new()
     {
         Id = KeyOf(a.Channel, a.MessageId), Channel = a.Channel, UserId = a.UserId, MessageId = a.MessageId,
-        Kind = a.Kind, Text = a.Text, SentAt = a.SentAt.UtcDateTime, ReceivedAt = receivedAt,
+        Kind = a.Kind, Text = a.Text.Normalize(System.Text.NormalizationForm.FormC), SentAt = a.SentAt.UtcDateTime, ReceivedAt = receivedAt,
     };
 
     public Activity ToActivity() => new(Channel, UserId, MessageId, Kind, Text, new DateTimeOffset(SentAt, TimeSpan.Zero));
@@ -45,6 +45,10 @@ public sealed class OutboxItem
     public string? Error { get; set; }
     public string? PlatformMessageId { get; set; }
     public DateTime? DeliveredAt { get; set; }
+    /// <summary>Set for a staff reply: its delivery (or failure) is shown on that ticket.</summary>
+    public string? TicketNumber { get; set; }
+    /// <summary>A platform message tag, e.g. Messenger's HUMAN_AGENT for a staff reply after the 24-hour window.</summary>
+    public string? Tag { get; set; }
 
     public static OutboxItem For(string channel, string userId, Reply reply, DateTime now) => new()
     {

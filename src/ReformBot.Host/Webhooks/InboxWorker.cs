@@ -10,7 +10,7 @@ namespace ReformBot.Host.Webhooks;
 /// are answered as one turn ("cho hỏi" … "xin phép xây nhà" … "cần gì"). Unanswered inbox items are resumed on start-up.
 /// </summary>
 internal sealed class InboxWorker(
-    Inbox inbox, Bot bot, OutboxSender sender, IServiceProvider services, BotOptions options, TimeProvider time, ILogger<InboxWorker> log)
+    Inbox inbox, Conversation conversation, OutboxSender sender, IServiceProvider services, BotOptions options, TimeProvider time, ILogger<InboxWorker> log)
     : BackgroundService
 {
     private readonly Channel<InboxItem> queue = Channel.CreateUnbounded<InboxItem>();
@@ -86,10 +86,9 @@ internal sealed class InboxWorker(
     private void RunTurn(List<InboxItem> items)
     {
         var ordered = items.OrderBy(i => i.SentAt).ThenBy(i => i.ReceivedAt).ToList();
-        var result = bot.OnTurn(ordered.Select(i => i.ToActivity()).ToList());
-        var replies = inbox.Complete(ordered, result.Replies);
-        log.LogInformation("{Channel} user {User}: {Messages} message(s) → {Decision}",
-            ordered[0].Channel, Mask.Id(ordered[0].UserId), ordered.Count, result.Decision?.Kind ?? "reply");
+        var replies = conversation.Handle(ordered);
+        log.LogInformation("{Channel} user {User}: {Messages} message(s) → {Replies} reply(ies)",
+            ordered[0].Channel, Mask.Id(ordered[0].UserId), ordered.Count, replies.Count);
         foreach (var reply in replies) sender.Enqueue(reply);
     }
 

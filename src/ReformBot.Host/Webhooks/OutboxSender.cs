@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Conversations;
+using ReformBot.Core.Escalation;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Channels;
 
@@ -12,7 +13,7 @@ namespace ReformBot.Host.Webhooks;
 /// cannot be delivered now waits in its lane (the platform is down for everyone anyway) and is retried with growing
 /// pauses; a permanent refusal, or a reply older than the give-up time, is marked failed with the platform's error.
 /// </summary>
-internal sealed class OutboxSender(Outbox outbox, IServiceProvider services, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutboxSender> log)
+internal sealed class OutboxSender(Outbox outbox, Tickets tickets, IServiceProvider services, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutboxSender> log)
     : BackgroundService
 {
     private const int Lanes = 8;
@@ -76,6 +77,7 @@ internal sealed class OutboxSender(Outbox outbox, IServiceProvider services, IOp
                     return;
                 case DeliveryStatus.Failed:
                     outbox.MarkFailed(item, result.Error ?? "refused");
+                    tickets.DeliveryFailed(item, result.Error ?? "refused");
                     log.LogWarning("Reply {Id} failed for good on {Channel}: {Error}", item.Id, item.Channel, result.Error);
                     return;
             }
@@ -83,6 +85,7 @@ internal sealed class OutboxSender(Outbox outbox, IServiceProvider services, IOp
             if (time.GetUtcNow().UtcDateTime - item.CreatedAt > TimeSpan.FromHours(o.GiveUpAfterHours))
             {
                 outbox.MarkFailed(item, $"gave up after {o.GiveUpAfterHours} h: {result.Error}");
+                tickets.DeliveryFailed(item, $"gave up after {o.GiveUpAfterHours} h: {result.Error}");
                 log.LogWarning("Reply {Id} given up on {Channel}: {Error}", item.Id, item.Channel, result.Error);
                 return;
             }

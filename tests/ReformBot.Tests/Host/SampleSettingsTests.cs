@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using ReformBot.Core.Answering;
+using ReformBot.Core.Escalation;
 using ReformBot.Core.Knowledge.Index;
 using ReformBot.Host;
 using ReformBot.Host.Channels;
@@ -21,6 +22,7 @@ public sealed class SampleSettingsTests
         { typeof(FacebookOptions), FacebookOptions.Section },
         { typeof(ZaloOptions), ZaloOptions.Section },
         { typeof(DeliveryOptions), DeliveryOptions.Section },
+        { typeof(EscalationOptions), EscalationOptions.Section },
         { typeof(AnswererOptions), AnswererOptions.Section },
         { typeof(RankingOptions), RankingOptions.Section },
     };
@@ -33,6 +35,14 @@ public sealed class SampleSettingsTests
         foreach (var property in options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
             var key = $"{section}:{property.Name}";
+            if (property.PropertyType != typeof(string) && property.PropertyType.IsAssignableTo(typeof(System.Collections.IEnumerable)))
+            {
+                var items = ((System.Collections.IEnumerable)property.GetValue(defaults)!).Cast<object>().Select(x => x.ToString()).ToList();
+                var listed = Sample.GetSection(key).GetChildren().Select(c => c.Value).ToList();
+                Assert.True(Sample.GetSection(key).Exists() || items.Count == 0, $"appsettings.sample.json lacks {key}");
+                Assert.Equal(items, listed);
+                continue;
+            }
             var documented = Sample[key];
             Assert.True(documented is not null, $"appsettings.sample.json lacks {key}");
             var expected = Convert.ToString(property.GetValue(defaults), System.Globalization.CultureInfo.InvariantCulture) ?? "";

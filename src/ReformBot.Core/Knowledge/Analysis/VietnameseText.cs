@@ -18,6 +18,14 @@ public static partial class VietnameseText
         return RepeatedLetters().Replace(s, "$1");
     }
 
+    /// <summary>The text without diacritics (đ→d), as citizens often type it.</summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD);
+        var plain = decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark);
+        return new string(plain.ToArray()).Normalize(NormalizationForm.FormC);
+    }
+
     /// <summary>For what a citizen typed: <see cref="Normalize"/>, then whole-token chat spellings, minus particles.</summary>
     public static string NormalizeQuestion(string text)
     {

@@ -24,7 +24,10 @@ public sealed class FacebookAdapter(HttpClient http, IOptions<FacebookOptions> o
         for (var i = 0; i < chunks.Count; i++)
         {
             var quickReplies = i == chunks.Count - 1 && reply.Choices.Count > 0 ? QuickReplies(reply.ReplyChoices) : null;
-            var request = new FbSendRequest(new FbParty(reply.UserId), "RESPONSE", new FbOutgoingMessage(chunks[i], quickReplies));
+            // A staff reply after the 24-hour window carries the HUMAN_AGENT tag (decided when staff sent it).
+            var request = reply.Tag is { } tag
+                ? new FbSendRequest(new FbParty(reply.UserId), "MESSAGE_TAG", new FbOutgoingMessage(chunks[i], quickReplies), tag)
+                : new FbSendRequest(new FbParty(reply.UserId), "RESPONSE", new FbOutgoingMessage(chunks[i], quickReplies));
             result = await PostAsync("me/messages", request, ct);
             if (result.Status != DeliveryStatus.Delivered) return result;
         }

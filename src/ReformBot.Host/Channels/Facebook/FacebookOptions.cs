@@ -13,6 +13,8 @@ public sealed class FacebookOptions
     public string VerifyToken { get; set; } = "";
     public string PageAccessToken { get; set; } = "";
     public string GraphApiBaseUrl { get; set; } = "https://graph.facebook.com/v25.0";
+    /// <summary>The page was granted Human Agent: staff may reply up to 7 days after the citizen's last message.</summary>
+    public bool HumanAgentTag { get; set; }
 
     public IEnumerable<string> Missing()
     {

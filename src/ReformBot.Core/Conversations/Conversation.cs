@@ -1,0 +1,82 @@
+using ReformBot.Core.Answering;
+using ReformBot.Core.Escalation;
+using ReformBot.Core.Knowledge;
+using ReformBot.Core.Knowledge.Analysis;
+using ReformBot.Core.Storage;
+
+namespace ReformBot.Core.Conversations;
+
+/// <summary>
+/// One turn with its consequences, written in one transaction: the bot's answer or the ticket for staff, the replies in
+/// the outbox, and the inbox items marked answered. While staff own the conversation (ticket claimed) the bot stays quiet.
+/// </summary>
+public sealed class Conversation(Bot bot, Tickets tickets, EscalationOptions options, Office? office, BotDatabase db, TimeProvider time)
+{
+    public IReadOnlyList<OutboxItem> Handle(IReadOnlyList<InboxItem> items) => db.InTransaction(() =>
+    {
+        var first = items[0];
+        var replies = Replies(first.Channel, first.UserId, items.Select(i => i.ToActivity()).ToList());
+        var now = time.GetUtcNow().UtcDateTime;
+        var outgoing = replies.Select(r => OutboxItem.For(first.Channel, first.UserId, r, now)).ToList();
+        foreach (var reply in outgoing) db.Outbox.Insert(reply);
+        foreach (var item in items)
+        {
+            item.AnsweredAt = now;
+            db.Inbox.Update(item);
+        }
+        return outgoing;
+    });
+
+    private IReadOnlyList<Reply> Replies(string channel, string userId, IReadOnlyList<Activity> activities)
+    {
+        var text = string.Join(' ', activities.Where(a => a.Kind is ActivityKind.Text or ActivityKind.Choice).Select(a => a.Text.Trim()));
+        var active = tickets.ActiveFor(channel, userId);
+        if (active is { Status: TicketStatus.Claimed })
+        {
+            if (!IsLeavePhrase(text))
+            {
+                tickets.AppendWhileClaimed(active, text.Length > 0 ? text : "(tệp đính kèm)");
+                return [];
+            }
+            tickets.CitizenLeft(active);
+            return [Reply.Plain($"Bạn đã quay lại trò chuyện với trợ lý tự động. Phiếu {active.Number} vẫn được cán bộ theo dõi.")];
+        }
+
+        var result = bot.OnTurn(activities);
+        switch (result.Decision)
+        {
+            case Decision.NoAnswer or Decision.Answered { Handoff: true }:
+            {
+                var (ticket, isNew) = tickets.Escalate(channel, userId, result.Question!, result.Decision.Candidates.Take(3));
+                var acknowledgement = Acknowledge(ticket, isNew);
+                return result.Decision is Decision.Answered
+                    ? [result.Replies[0] with { Text = result.Replies[0].Text + "\n\n" + acknowledgement, Escalated = true }]
+                    : [new Reply(acknowledgement, [], Escalated: true)];
+            }
+            case not null when active is not null:
+                tickets.NoteAnswered(active, result.Question!, result.Replies[0].Text);
+                break;
+        }
+        return result.Replies;
+    }
+
+    /// <summary>The ticket number exactly as staff and the API show it, when to expect an answer, and office hours.</summary>
+    private string Acknowledge(Ticket ticket, bool isNew)
+    {
+        var text = isNew
+            ? $"Câu hỏi của bạn đã được chuyển tới cán bộ{(office?.Name is { } name ? " " + name : "")}, mã phiếu {ticket.Number}."
+            : $"Câu hỏi này đã được ghi thêm vào phiếu {ticket.Number} của bạn.";
+        text += $"\nCán bộ sẽ trả lời bạn tại đây trước {tickets.Hours.Describe(ticket.DueAt)}.";
+        if (!tickets.Hours.IsOpen(time.GetUtcNow().UtcDateTime))
+            text += $"\nHiện đang ngoài giờ làm việc{(office?.Hours is { } hours ? $" ({hours})" : "")}; cán bộ sẽ xem câu hỏi khi bắt đầu giờ làm việc.";
+        if (office?.Hotline is { } hotline) text += $"\nCần gấp, bạn gọi đường dây nóng {hotline} và đọc mã phiếu.";
+        return text;
+    }
+
+    private bool IsLeavePhrase(string text)
+    {
+        static string Plain(string s) => VietnameseText.Fold(VietnameseText.Normalize(s)).Trim(' ', '.', '!');
+        var said = Plain(text);
+        return options.LeavePhrases.Any(p => said == Plain(p));
+    }
+}

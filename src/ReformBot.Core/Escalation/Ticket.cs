@@ -1,0 +1,58 @@
+using LiteDB;
+
+namespace ReformBot.Core.Escalation;
+
+public enum TicketStatus { Open, Claimed, Answered, Closed }
+
+/// <summary>
+/// A question the bot handed to staff (phiếu). The user id is kept to reply on the citizen's channel and is never shown:
+/// pages and the API show <see cref="UserRef"/>.
+/// </summary>
+public sealed class Ticket
+{
+    [BsonId(autoId: true)] public long Id { get; set; }
+    /// <summary>"HC-2026-000123": readable on a phone, quoted by the citizen on the hotline.</summary>
+    public string Number { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public string UserId { get; set; } = "";
+    public string UserRef { get; set; } = "";
+    public string Question { get; set; } = "";
+    public List<TicketMessage> Messages { get; set; } = [];
+    public List<TicketCandidate> Candidates { get; set; } = [];
+    public List<TicketAction> Actions { get; set; } = [];
+    public TicketStatus Status { get; set; }
+    public string? Assignee { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime DueAt { get; set; }
+    public DateTime LastCitizenMessageAt { get; set; }
+    /// <summary>Why the last staff reply could not be delivered (the platform's error), until one is.</summary>
+    public string? DeliveryError { get; set; }
+
+    public bool IsActive => Status != TicketStatus.Closed;
+}
+
+public enum TicketAuthor { Citizen, Bot, Staff }
+
+public sealed class TicketMessage
+{
+    public DateTime At { get; set; }
+    public TicketAuthor From { get; set; }
+    public string? Staff { get; set; }
+    public string Text { get; set; } = "";
+}
+
+/// <summary>An entry the bot considered, so staff can answer with it in one click.</summary>
+public sealed class TicketCandidate
+{
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public double Confidence { get; set; }
+}
+
+/// <summary>Who did what, when: every staff action, and the citizen's and the bot's, shown on the ticket.</summary>
+public sealed class TicketAction
+{
+    public DateTime At { get; set; }
+    public string Who { get; set; } = "";
+    public string What { get; set; } = "";
+}
