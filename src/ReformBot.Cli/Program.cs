@@ -12,5 +12,6 @@ var root = new RootCommand("ReformBot: hỏi đáp thủ tục hành chính — 
     ValidateCommand.Create(),
     FacebookCommand.Create(),
     LoadTestCommand.Create(),
+    StaffCommand.Create(),
 };
 return root.Parse(args).Invoke();

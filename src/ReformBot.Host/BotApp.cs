@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using ReformBot.Host.Channels;
+using ReformBot.Host.Staff;
 using ReformBot.Host.Webhooks;
 
 namespace ReformBot.Host;
@@ -21,12 +22,17 @@ public static class BotApp
         builder.AddBotCore();
         builder.AddChannels();
         builder.AddWebhooks();
+        builder.AddStaff();
 
         var app = builder.Build();
         app.OpenBotCore();
         app.UseForwardedHeaders();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapChannels();
+        app.MapStaffApi();
         app.MapHealth();
         app.LogChannelStates();
         return app;

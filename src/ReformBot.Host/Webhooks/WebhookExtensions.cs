@@ -12,6 +12,7 @@ internal static class WebhookExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        builder.Services.AddSingleton<Staff.StaffReplies>();
     }
 
     /// <summary>GET /healthz: the index is loaded, the database takes writes, and which channels are on.</summary>

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Text;
+using ReformBot.Host.Staff;
+
+namespace ReformBot.Cli;
+
+/// <summary>
+/// <c>reformbot staff add|list|disable|token</c>: staff accounts in data/staff.db (ReformBot:DataPath), usable while the
+/// host runs (that file is opened in LiteDB's shared mode by both).
+/// </summary>
+internal static class StaffCommand
+{
+    public static Command Create()
+    {
+        var username = new Argument<string>("username") { Description = "Login name of the staff member" };
+        var role = new Option<StaffRole>("--role") { Description = "staff or admin", DefaultValueFactory = _ => StaffRole.Staff };
+        var add = new Command("add", "Add an account; the password is asked on the terminal, or read from the first line of standard input") { username, role };
+        add.SetAction(parse =>
+        {
+            var name = parse.GetValue(username)!.Trim();
+            if (name.Length is < 2 or > 64 || name.Any(char.IsWhiteSpace)) return Fail("The username must be 2–64 characters without spaces.");
+            var password = ReadPassword();
+            if (password.Length < 10) return Fail("The password must have at least 10 characters.");
+            using var staff = Open();
+            if (!staff.Add(name, parse.GetValue(role), password)) return Fail($"{name} already exists.");
+            Console.WriteLine($"Added {name} ({parse.GetValue(role).ToString().ToLowerInvariant()}).");
+            return 0;
+        });
+
+        var list = new Command("list", "List the accounts");
+        list.SetAction(_ =>
+        {
+            using var staff = Open();
+            foreach (var a in staff.List())
+                Console.WriteLine($"{a.Username,-20} {a.Role.ToString().ToLowerInvariant(),-6} {(a.Disabled ? "disabled" : "active"),-9} tokens: {a.Tokens.Count(t => !t.Revoked)}");
+            return 0;
+        });
+
+        var disableName = new Argument<string>("username") { Description = "Account to disable" };
+        var disable = new Command("disable", "Disable an account and revoke its API tokens") { disableName };
+        disable.SetAction(parse =>
+        {
+            using var staff = Open();
+            var name = parse.GetValue(disableName)!;
+            if (!staff.Disable(name)) return Fail($"No account {name}.");
+            Console.WriteLine($"Disabled {name}; its API tokens are revoked.");
+            return 0;
+        });
+
+        var tokenName = new Argument<string>("username") { Description = "Account the token acts as" };
+        var token = new Command("token", "Print a new API token for /api/staff (the last line of the output)") { tokenName };
+        token.SetAction(parse =>
+        {
+            using var staff = Open();
+            var name = parse.GetValue(tokenName)!;
+            string? issued;
+            try { issued = staff.IssueToken(name); }
+            catch (InvalidOperationException e) { return Fail(e.Message); }
+            if (issued is null) return Fail($"No account {name}.");
+            Console.WriteLine($"New API token for {name}; send it as 'Authorization: Bearer <token>'. It is shown only once:");
+            Console.WriteLine(issued);
+            return 0;
+        });
+
+        return new Command("staff", "Staff accounts for the console and the API") { add, list, disable, token };
+    }
+
+    private static StaffDirectory Open() =>
+        new(Path.GetFullPath(CliOptions.Configuration()["ReformBot:DataPath"] ?? "data"), TimeProvider.System);
+
+    /// <summary>From the terminal without echo, or the first line of redirected standard input (scripts, tests).</summary>
+    private static string ReadPassword()
+    {
+        if (Console.IsInputRedirected) return Console.In.ReadLine() ?? "";
+        Console.Write("Password: ");
+        var password = new StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace) { if (password.Length > 0) password.Length--; }
+            else if (!char.IsControl(key.KeyChar)) password.Append(key.KeyChar);
+        }
+        Console.WriteLine();
+        return password.ToString();
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
+    }
+}

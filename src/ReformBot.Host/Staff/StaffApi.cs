@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using ReformBot.Core.Escalation;
+using ReformBot.Host.Channels.Facebook;
+using ReformBot.Host.Webhooks;
+
+namespace ReformBot.Host.Staff;
+
+/// <summary>/api/staff: tickets for integrations and scripts, with per-staff bearer tokens. Described at /openapi/v1.json.</summary>
+internal static class StaffApi
+{
+    public sealed record ReplyRequest(string? Text);
+
+    public static void MapStaffApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/staff").RequireAuthorization(StaffAuth.ApiStaffPolicy).WithTags("Staff");
+
+        api.MapGet("/tickets", (string? status, Tickets tickets) =>
+        {
+            TicketStatus? filter = null;
+            if (status is { Length: > 0 })
+            {
+                if (!Enum.TryParse<TicketStatus>(status, ignoreCase: true, out var parsed))
+                    return Results.BadRequest(new { error = "status must be open, claimed, answered or closed" });
+                filter = parsed;
+            }
+            return Results.Ok(tickets.List(filter).Select(TicketView.Summary));
+        }).WithSummary("Tickets, newest first, optionally by status");
+
+        api.MapGet("/tickets/{number}", (string number, Tickets tickets) =>
+            tickets.Find(number) is { } ticket ? Results.Ok(TicketView.Full(ticket)) : Results.NotFound())
+            .WithSummary("One ticket with its conversation, the bot's candidates and the actions taken");
+
+        api.MapPost("/tickets/{number}/reply", (string number, ReplyRequest body, HttpContext http, StaffReplies replies) =>
+            replies.Send(number, http.User.Identity!.Name!, body.Text ?? ""))
+            .WithSummary("Reply to the citizen on their channel, through the outbox");
+
+        api.MapPost("/tickets/{number}/close", (string number, HttpContext http, Tickets tickets) =>
+            tickets.Close(number, http.User.Identity!.Name!) is { } ticket ? Results.Ok(TicketView.Summary(ticket)) : Results.NotFound())
+            .WithSummary("Close the ticket");
+
+        app.MapOpenApi().RequireAuthorization(StaffAuth.ApiStaffPolicy);
+    }
+}
+
+/// <summary>A staff reply, from the console or the API: queued in the outbox and handed to the sender at once.</summary>
+internal sealed class StaffReplies(Tickets tickets, OutboxSender sender, IOptions<FacebookOptions> facebook)
+{
+    public IResult Send(string number, string staff, string text)
+    {
+        if (tickets.Find(number) is null) return Results.NotFound();
+        if (text.Trim().Length is 0 or > 4000) return Results.BadRequest(new { error = "text must be 1–4000 characters" });
+        switch (tickets.Reply(number, staff, text, facebook.Value.HumanAgentTag))
+        {
+            case Tickets.ReplyResult.Queued queued:
+                sender.Enqueue(queued.Reply);
+                return Results.Accepted($"/api/staff/tickets/{number}", TicketView.Summary(queued.Ticket));
+            case Tickets.ReplyResult.Refused refused:
+                return Results.Conflict(new { error = refused.Reason });
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+}
+
+/// <summary>What the API shows of a ticket: never the raw user id.</summary>
+internal static class TicketView
+{
+    public static object Summary(Ticket t) => new
+    {
+        number = t.Number, channel = t.Channel, status = t.Status.ToString().ToLowerInvariant(), question = t.Question,
+        user = t.UserRef, assignee = t.Assignee, createdAt = Utc(t.CreatedAt), dueAt = Utc(t.DueAt), deliveryError = t.DeliveryError,
+    };
+
+    public static object Full(Ticket t) => new
+    {
+        number = t.Number, channel = t.Channel, status = t.Status.ToString().ToLowerInvariant(), question = t.Question,
+        user = t.UserRef, assignee = t.Assignee, createdAt = Utc(t.CreatedAt), dueAt = Utc(t.DueAt), deliveryError = t.DeliveryError,
+        messages = t.Messages.Select(m => new { at = Utc(m.At), from = m.From.ToString().ToLowerInvariant(), staff = m.Staff, text = m.Text }),
+        candidates = t.Candidates.Select(c => new { id = c.Id, title = c.Title, confidence = c.Confidence }),
+        actions = t.Actions.Select(a => new { at = Utc(a.At), who = a.Who, what = a.What }),
+    };
+
+    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace ReformBot.Host.Staff;
+
+/// <summary>Cookie sign-in for the console, bearer API tokens for /api/staff, and the two roles.</summary>
+internal static class StaffAuth
+{
+    public const string StaffPolicy = "staff";
+    public const string AdminPolicy = "admin";
+    public const string ApiStaffPolicy = "api-staff";
+    public const string ApiAdminPolicy = "api-admin";
+
+    public static void AddStaff(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(sp => new StaffDirectory(
+            BotCoreExtensions.Resolve(builder.Environment.ContentRootPath, sp.GetRequiredService<BotOptions>().DataPath), sp.GetRequiredService<TimeProvider>()));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/staff/login";
+                options.LogoutPath = "/staff/logout";
+                options.AccessDeniedPath = "/staff/login";
+                options.Cookie.Name = "reformbot.staff";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.ExpireTimeSpan = TimeSpan.FromHours(10);
+                options.SlidingExpiration = true;
+                // A disabled account is signed out at its next request, not when its cookie expires.
+                options.Events.OnValidatePrincipal = context =>
+                {
+                    var staff = context.HttpContext.RequestServices.GetRequiredService<StaffDirectory>();
+                    if (staff.Find(context.Principal?.Identity?.Name ?? "") is not { Disabled: false }) context.RejectPrincipal();
+                    return Task.CompletedTask;
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireRole("staff", "admin"))
+            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireRole("admin"))
+            .AddPolicy(ApiStaffPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole("staff", "admin"))
+            .AddPolicy(ApiAdminPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole("admin"));
+        services.AddAntiforgery(options => options.Cookie.Name = "reformbot.antiforgery");
+        services.AddOpenApi();
+    }
+
+    public static ClaimsPrincipal Principal(StaffAccount account, string scheme) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, account.Username), new Claim(ClaimTypes.Role, account.Role == StaffRole.Admin ? "admin" : "staff")],
+        scheme));
+}
+
+/// <summary><c>Authorization: Bearer rbt_…</c> for integrations and scripts (tokens from <c>reformbot staff token</c>).</summary>
+internal sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, StaffDirectory staff)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
+        return Task.FromResult(staff.FindByToken(header["Bearer ".Length..].Trim()) is { } account
+            ? AuthenticateResult.Success(new AuthenticationTicket(StaffAuth.Principal(account, SchemeName), SchemeName))
+            : AuthenticateResult.Fail("Unknown or revoked API token."));
+    }
+}
