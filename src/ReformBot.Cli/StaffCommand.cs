@@ -65,7 +65,7 @@ internal static class StaffCommand
         return new Command("staff", "Staff accounts for the console and the API") { add, list, disable, token };
     }
 
-    private static StaffDirectory Open() =>
+    private static StaffStore Open() =>
         new(Path.GetFullPath(CliOptions.Configuration()["ReformBot:DataPath"] ?? "data"), TimeProvider.System);
 
     /// <summary>From the terminal without echo, or the first line of redirected standard input (scripts, tests).</summary>

@@ -22,42 +22,39 @@ internal static class BotCoreExtensions
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotOptions>>().Value);
 
-        services.AddSingleton(sp => LoadIndex(sp.GetRequiredService<BotOptions>(), builder.Environment.ContentRootPath, builder.Configuration));
         services.AddSingleton(sp => new BotDatabase(Resolve(builder.Environment.ContentRootPath, sp.GetRequiredService<BotOptions>().DataPath)));
         services.AddSingleton<Inbox>();
+        services.AddSingleton<Outbox>();
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
-        services.AddSingleton(sp => new OfficeHours(sp.GetRequiredService<IOptions<EscalationOptions>>().Value));
-        services.AddSingleton(sp => new Tickets(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<OfficeHours>(),
-            sp.GetRequiredService<IOptions<EscalationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new Conversation(sp.GetRequiredService<Bot>(), sp.GetRequiredService<Tickets>(),
-            sp.GetRequiredService<IOptions<EscalationOptions>>().Value, sp.GetRequiredService<KnowledgeIndex>().Pack.Office,
-            sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<Outbox>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value);
+        services.AddSingleton(sp => new OfficeHours(sp.GetRequiredService<EscalationOptions>()));
+        services.AddSingleton<Tickets>();
+        services.AddSingleton<Conversation>();
+        services.AddSingleton<KnowledgeReloader>();
+        services.AddHostedService(sp => sp.GetRequiredService<KnowledgeReloader>());
         services.AddSingleton(sp =>
         {
-            var index = sp.GetRequiredService<KnowledgeIndex>();
-            var options = builder.Configuration.GetSection(AnswererOptions.Section).Get<AnswererOptions>() ?? new AnswererOptions();
-            return new Bot(index, options, new ReplyRenderer(index.Pack.Office));
+            var answering = builder.Configuration.GetSection(AnswererOptions.Section).Get<AnswererOptions>() ?? new AnswererOptions();
+            var ranking = builder.Configuration.GetSection(RankingOptions.Section).Get<RankingOptions>() ?? new RankingOptions();
+            var path = Resolve(builder.Environment.ContentRootPath, sp.GetRequiredService<BotOptions>().KnowledgePath);
+            var loaded = PackLoader.Load(path);
+            if (loaded.Pack is null)
+                throw new StartupException($"The knowledge pack in {path} (ReformBot:KnowledgePath) has problems:\n" + string.Join('\n', loaded.Problems));
+            var saved = sp.GetRequiredService<Staff.StaffStore>().SavedFaq.FindAll().ToList();
+            return new LiveKnowledge(
+                Staff.SavedFaq.Apply(loaded.Pack, saved),
+                pack => KnowledgeIndex.Build(pack, SearchProfile.Vietnamese, ranking),
+                index => new Bot(index, answering, new ReplyRenderer(index.Pack.Office)));
         });
     }
 
     /// <summary>Opens the index and the database before the first request, so a bad pack or data folder stops start-up.</summary>
     public static void OpenBotCore(this WebApplication app)
     {
+        app.Services.GetRequiredService<LiveKnowledge>();
         app.Services.GetRequiredService<Conversation>();
         app.Services.GetRequiredService<BotDatabase>();
-    }
-
-    private static KnowledgeIndex LoadIndex(BotOptions options, string contentRoot, IConfiguration configuration)
-    {
-        var path = Resolve(contentRoot, options.KnowledgePath);
-        var result = PackLoader.Load(path);
-        if (result.Pack is null)
-            throw new StartupException(
-                $"The knowledge pack in {path} (ReformBot:KnowledgePath) has problems:\n" + string.Join('\n', result.Problems));
-        var ranking = configuration.GetSection(RankingOptions.Section).Get<RankingOptions>() ?? new RankingOptions();
-        return KnowledgeIndex.Build(result.Pack, SearchProfile.Vietnamese, ranking);
     }
 
     public static string Resolve(string contentRoot, string path) => Path.GetFullPath(Path.Combine(contentRoot, path));

@@ -10,7 +10,7 @@ namespace ReformBot.Core.Conversations;
 /// One turn with its consequences, written in one transaction: the bot's answer or the ticket for staff, the replies in
 /// the outbox, and the inbox items marked answered. While staff own the conversation (ticket claimed) the bot stays quiet.
 /// </summary>
-public sealed class Conversation(Bot bot, Tickets tickets, EscalationOptions options, Office? office, BotDatabase db, TimeProvider time)
+public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, EscalationOptions options, BotDatabase db, TimeProvider time)
 {
     public IReadOnlyList<OutboxItem> Handle(IReadOnlyList<InboxItem> items) => db.InTransaction(() =>
     {
@@ -42,7 +42,7 @@ public sealed class Conversation(Bot bot, Tickets tickets, EscalationOptions opt
             return [Reply.Plain($"Bạn đã quay lại trò chuyện với trợ lý tự động. Phiếu {active.Number} vẫn được cán bộ theo dõi.")];
         }
 
-        var result = bot.OnTurn(activities);
+        var result = knowledge.Bot.OnTurn(activities);
         switch (result.Decision)
         {
             case Decision.NoAnswer or Decision.Answered { Handoff: true }:
@@ -63,6 +63,7 @@ public sealed class Conversation(Bot bot, Tickets tickets, EscalationOptions opt
     /// <summary>The ticket number exactly as staff and the API show it, when to expect an answer, and office hours.</summary>
     private string Acknowledge(Ticket ticket, bool isNew)
     {
+        var office = knowledge.Current.Pack.Office;
         var text = isNew
             ? $"Câu hỏi của bạn đã được chuyển tới cán bộ{(office?.Name is { } name ? " " + name : "")}, mã phiếu {ticket.Number}."
             : $"Câu hỏi này đã được ghi thêm vào phiếu {ticket.Number} của bạn.";

@@ -18,7 +18,7 @@ internal static class StaffAuth
     public static void AddStaff(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(sp => new StaffDirectory(
+        services.AddSingleton(sp => new StaffStore(
             BotCoreExtensions.Resolve(builder.Environment.ContentRootPath, sp.GetRequiredService<BotOptions>().DataPath), sp.GetRequiredService<TimeProvider>()));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -35,7 +35,7 @@ internal static class StaffAuth
                 // A disabled account is signed out at its next request, not when its cookie expires.
                 options.Events.OnValidatePrincipal = context =>
                 {
-                    var staff = context.HttpContext.RequestServices.GetRequiredService<StaffDirectory>();
+                    var staff = context.HttpContext.RequestServices.GetRequiredService<StaffStore>();
                     if (staff.Find(context.Principal?.Identity?.Name ?? "") is not { Disabled: false }) context.RejectPrincipal();
                     return Task.CompletedTask;
                 };
@@ -57,7 +57,7 @@ internal static class StaffAuth
 }
 
 /// <summary><c>Authorization: Bearer rbt_…</c> for integrations and scripts (tokens from <c>reformbot staff token</c>).</summary>
-internal sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, StaffDirectory staff)
+internal sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, StaffStore staff)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";

@@ -17,13 +17,13 @@ internal static class WebhookExtensions
 
     /// <summary>GET /healthz: the index is loaded, the database takes writes, and which channels are on.</summary>
     public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/healthz", (Core.Knowledge.Index.KnowledgeIndex index, BotDatabase db, IEnumerable<ChannelState> channels) =>
+        app.MapGet("/healthz", (Core.Conversations.LiveKnowledge knowledge, BotDatabase db, IEnumerable<ChannelState> channels) =>
         {
             var writable = db.IsWritable();
             var body = new
             {
                 status = writable ? "ok" : "degraded",
-                index = new { entries = index.Pack.Entries.Count() },
+                index = new { entries = knowledge.Current.Pack.Entries.Count() },
                 database = new { writable },
                 channels = channels.ToDictionary(c => c.Channel, c => c.On ? "on" : $"off ({c.Detail})"),
             };

@@ -36,11 +36,12 @@ public abstract record LoginResult
 }
 
 /// <summary>
-/// Staff accounts in their own LiteDB file (<c>data/staff.db</c>), opened in shared mode so that <c>reformbot staff …</c>
-/// works while the host runs; the busy inbox/outbox file stays in direct mode. Passwords are hashed with ASP.NET Core
+/// What staff own, in its own LiteDB file (<c>data/staff.db</c>): accounts, API tokens and the FAQ entries saved from
+/// tickets. Opened in shared mode so that <c>reformbot staff …</c> and <c>reformbot knowledge export</c> work while the
+/// host runs; the busy inbox/outbox file stays in direct mode. Passwords are hashed with ASP.NET Core
 /// Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2); repeated failures lock the account for a while.
 /// </summary>
-public sealed class StaffDirectory(string dataPath, TimeProvider time) : IDisposable
+public sealed class StaffStore(string dataPath, TimeProvider time) : IDisposable
 {
     public const string FileName = "staff.db";
     public const int MaxFailedLogins = 5;
@@ -51,6 +52,8 @@ public sealed class StaffDirectory(string dataPath, TimeProvider time) : IDispos
     private readonly PasswordHasher<StaffAccount> hasher = new();
 
     private ILiteCollection<StaffAccount> Accounts => db.GetCollection<StaffAccount>("staff");
+
+    public ILiteCollection<SavedFaqEntry> SavedFaq => db.GetCollection<SavedFaqEntry>("savedfaq");
 
     private static LiteDatabase Open(string dataPath)
     {

@@ -1,0 +1,62 @@
+using ReformBot.Core.Conversations;
+using ReformBot.Core.Knowledge;
+using ReformBot.Host.Staff;
+
+namespace ReformBot.Host;
+
+/// <summary>
+/// Rebuilds the index when knowledge/ changes (debounced file watcher), when an admin asks (POST /api/staff/knowledge/reload),
+/// or when staff save an FAQ entry. A pack with problems is refused with the loader's messages; the last good index keeps serving.
+/// </summary>
+internal sealed class KnowledgeReloader(LiveKnowledge knowledge, StaffStore staff, BotOptions options, IWebHostEnvironment environment, ILogger<KnowledgeReloader> log)
+    : BackgroundService
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly string path = BotCoreExtensions.Resolve(environment.ContentRootPath, options.KnowledgePath);
+    private DateTime changedAt;
+
+    public sealed record Outcome(bool Loaded, int Entries, IReadOnlyList<string> Problems);
+
+    public async Task<Outcome> ReloadAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            var result = await Task.Run(() => PackLoader.Load(path), ct);
+            if (result.Pack is null)
+            {
+                log.LogWarning("Knowledge in {Path} not reloaded, the current index keeps serving: {Problems}", path, string.Join("; ", result.Problems));
+                return new Outcome(false, knowledge.Current.Pack.Entries.Count(), result.Problems.Select(p => p.ToString()).ToList());
+            }
+            var pack = SavedFaq.Apply(result.Pack, staff.SavedFaq.FindAll().ToList());
+            await Task.Run(() => knowledge.Replace(pack), ct);
+            log.LogInformation("Knowledge reloaded: {Entries} entries", pack.Entries.Count());
+            return new Outcome(true, pack.Entries.Count(), []);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var watcher = new FileSystemWatcher(path) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        FileSystemEventHandler changed = (_, _) => changedAt = DateTime.UtcNow;
+        watcher.Changed += changed;
+        watcher.Created += changed;
+        watcher.Deleted += changed;
+        watcher.Renamed += (_, _) => changedAt = DateTime.UtcNow;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(Quiet, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            // An editor saves in several writes: reload once the folder has been quiet for a second.
+            if (changedAt != default && DateTime.UtcNow - changedAt >= Quiet)
+            {
+                changedAt = default;
+                await ReloadAsync(stoppingToken);
+            }
+        }
+    }
+}
