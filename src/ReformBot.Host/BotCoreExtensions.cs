@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Answering;
 using ReformBot.Core.Conversations;
@@ -17,7 +18,7 @@ internal static class BotCoreExtensions
     public static void AddBotCore(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotOptions>>().Value);

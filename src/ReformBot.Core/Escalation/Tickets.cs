@@ -141,6 +141,9 @@ public sealed class Tickets(BotDatabase db, OfficeHours hours, EscalationOptions
         Save(ticket, false);
     }
 
+    /// <summary>Records an action that changes nothing else on the ticket (e.g. an FAQ saved from it).</summary>
+    public Ticket? Record(string number, string staff, string what) => Change(number, staff, _ => what);
+
     private Ticket? Change(string number, string staff, Func<Ticket, string> change) => db.InTransaction(() =>
     {
         if (Find(number) is not { } ticket) return null;

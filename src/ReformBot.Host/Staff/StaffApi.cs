@@ -9,6 +9,7 @@ namespace ReformBot.Host.Staff;
 internal static class StaffApi
 {
     public sealed record ReplyRequest(string? Text);
+    public sealed record SaveFaqRequest(string? Question, string? Answer, string? TargetId);
 
     public static void MapStaffApi(this WebApplication app)
     {
@@ -37,6 +38,24 @@ internal static class StaffApi
         api.MapPost("/tickets/{number}/close", (string number, HttpContext http, Tickets tickets) =>
             tickets.Close(number, http.User.Identity!.Name!) is { } ticket ? Results.Ok(TicketView.Summary(ticket)) : Results.NotFound())
             .WithSummary("Close the ticket");
+
+        api.MapPost("/tickets/{number}/faq", async (string number, SaveFaqRequest body, HttpContext http, StaffKnowledge knowledge, CancellationToken ct) =>
+            await knowledge.SaveAsync(number, http.User.Identity!.Name!, body.Question ?? "", body.Answer, body.TargetId, ct) switch
+            {
+                StaffKnowledge.SaveResult.Saved saved => Results.Ok(new { id = saved.Id }),
+                StaffKnowledge.SaveResult.Refused refused => Results.BadRequest(new { error = refused.Reason }),
+                _ => throw new InvalidOperationException(),
+            })
+            .WithSummary("Save the citizen's question as a new FAQ entry (question + answer) or as another way of asking targetId");
+
+        app.MapPost("/api/staff/knowledge/reload", async (KnowledgeReloader reloader, CancellationToken ct) =>
+            {
+                var outcome = await reloader.ReloadAsync(ct);
+                return outcome.Loaded
+                    ? Results.Ok(new { entries = outcome.Entries })
+                    : Results.UnprocessableEntity(new { error = "The knowledge pack has problems; the previous index keeps serving.", problems = outcome.Problems });
+            })
+            .RequireAuthorization(StaffAuth.ApiAdminPolicy).WithTags("Staff").WithSummary("Rebuild the index from knowledge/ (admin)");
 
         app.MapOpenApi().RequireAuthorization(StaffAuth.ApiStaffPolicy);
     }

@@ -47,6 +47,7 @@ internal static class StaffAuth
             .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireRole("admin"))
             .AddPolicy(ApiStaffPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole("staff", "admin"))
             .AddPolicy(ApiAdminPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole("admin"));
+        services.AddSingleton<StaffKnowledge>();
         services.AddAntiforgery(options => options.Cookie.Name = "reformbot.antiforgery");
         services.AddOpenApi();
     }

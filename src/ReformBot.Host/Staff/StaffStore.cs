@@ -130,7 +130,7 @@ public sealed class StaffStore(string dataPath, TimeProvider time) : IDisposable
     /// <summary>The enabled account a bearer token belongs to, or null.</summary>
     public StaffAccount? FindByToken(string token)
     {
-        var parts = token.Split('_');
+        var parts = token.Split('_', 3);
         if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || parts.Length != 3) return null;
         var hash = Convert.FromHexString(Hash(token));
         return Accounts.FindAll().FirstOrDefault(a => !a.Disabled && a.Tokens.Any(t =>
