@@ -33,6 +33,7 @@ public static class BotApp
         app.UseAntiforgery();
         app.MapChannels();
         app.MapStaffApi();
+        app.MapStaffConsole();
         app.MapHealth();
         app.LogChannelStates();
         return app;

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using ReformBot.Host.Staff;
+using ReformBot.Tests.Host;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReformBot.Tests.Staff;
+
+/// <summary>The staff console in Debian's chromium against the real host: log in, open the newest ticket, reply.</summary>
+public sealed class StaffConsoleBrowserTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const float Wait = 10_000;
+    private readonly string dataPath = RunningHost.NewDataPath();
+    private FakePlatform platform = null!;
+    private RunningHost host = null!;
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+            throw new InvalidOperationException($"The browser tests need Debian's chromium at {Chromium} (apt-get install chromium); it is missing.");
+        using (var staff = new StaffStore(dataPath, TimeProvider.System)) staff.Add("lan", StaffRole.Staff, "mat-khau-cua-lan");
+        platform = await FakePlatform.StartAsync();
+        host = await RunningHost.StartAsync(platform, dataPath, new Dictionary<string, string?> { ["ReformBot:MessageWindowSeconds"] = "0" });
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+        if (host is not null) await host.DisposeAsync();
+        if (platform is not null) await platform.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task LogsInOpensTheNewestTicketRepliesAndSeesItAnswered()
+    {
+        const string hostile = "<script>window.pwned=1</script>\"><img src=x onerror=\"window.pwned=2\"> gia vang hom nay";
+        await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-B1", "mid.b1", hostile.Replace("\"", "\\\"")));
+        var acknowledgement = (await platform.WaitForAsync(s => s.Count >= 1)).Single();
+        var number = Regex.Match(acknowledgement.Text, @"HC-\d{4}-\d{6}").Value;
+        Assert.NotEmpty(number);
+
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 420, Height = 860 }, Locale = "vi-VN" });
+        await page.GotoAsync(new Uri(host.Http.BaseAddress!, "/staff").ToString());
+        await Expect(page).ToHaveURLAsync(new Regex("/staff/login"));
+        await page.GetByLabel("Tên đăng nhập").FillAsync("lan");
+        await page.GetByLabel("Mật khẩu").FillAsync("mat-khau-cua-lan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = number }).First.ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(number, new() { Timeout = Wait });
+        await Expect(page.Locator(".msg.citizen").First).ToContainTextAsync("<script>window.pwned=1</script>");
+        Assert.Null(await page.EvaluateAsync<int?>("window.pwned"));
+
+        await page.GetByLabel("Trả lời người dân").FillAsync("Chào bạn, Sở Xây dựng không công bố giá vàng. Bạn xem tại ngân hàng nhé.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
+
+        await Expect(page.Locator("body")).ToContainTextAsync("Đã gửi trả lời", new() { Timeout = Wait });
+        await Expect(page.Locator("body")).ToContainTextAsync("Đã trả lời");
+        await Expect(page.Locator(".msg.staff")).ToContainTextAsync("không công bố giá vàng");
+        var reply = (await platform.WaitForAsync(s => s.Count >= 2)).Last();
+        Assert.Equal("PSID-B1", reply.UserId);
+        Assert.StartsWith("Chào bạn, Sở Xây dựng không công bố giá vàng", reply.Text);
+        Assert.Null(await page.EvaluateAsync<int?>("window.pwned"));
+    }
+
+    [Fact]
+    public async Task RefusesAFormPostedWithoutTheAntiforgeryToken()
+    {
+        var response = await host.Http.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "lan", ["password"] = "mat-khau-cua-lan",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
