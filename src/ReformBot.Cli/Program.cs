@@ -13,5 +13,6 @@ var root = new RootCommand("ReformBot: hỏi đáp thủ tục hành chính — 
     FacebookCommand.Create(),
     LoadTestCommand.Create(),
     StaffCommand.Create(),
+    KnowledgeCommand.Create(),
 };
 return root.Parse(args).Invoke();

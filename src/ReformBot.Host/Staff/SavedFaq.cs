@@ -18,7 +18,7 @@ public sealed class SavedFaqEntry
     public DateTime CreatedAt { get; set; }
 }
 
-internal static class SavedFaq
+public static class SavedFaq
 {
     public const string File = "(saved by staff)";
 
