@@ -66,6 +66,8 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
     public ValidateOptionsResult Validate(string? name, EscalationOptions o)
     {
         if (o.AnswerWithinWorkingHours <= 0) return ValidateOptionsResult.Fail($"{EscalationOptions.Section}:AnswerWithinWorkingHours must be positive.");
+        if (o.NotifyUrl.Length > 0 && !Urls.IsHttp(o.NotifyUrl)) return ValidateOptionsResult.Fail($"{EscalationOptions.Section}:NotifyUrl must be an absolute http(s) URL (is '{o.NotifyUrl}').");
+        if (o.NotifyEverySeconds < 1) return ValidateOptionsResult.Fail($"{EscalationOptions.Section}:NotifyEverySeconds must be at least 1.");
         try
         {
             _ = new OfficeHours(o);

@@ -13,6 +13,9 @@ public sealed class EscalationOptions
     public List<DayOfWeek> WorkingDays { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
     /// <summary>Days off besides the fixed national holidays: Tết and Giỗ Tổ (lunar), compensatory days ("yyyy-MM-dd").</summary>
     public List<string> Holidays { get; set; } = [];
+    /// <summary>Receives a small JSON for each new or overdue ticket (empty: no notifications).</summary>
+    public string NotifyUrl { get; set; } = "";
+    public double NotifyEverySeconds { get; set; } = 10;
     /// <summary>Phrases that hand the conversation back from staff to the bot.</summary>
     public List<string> LeavePhrases { get; set; } = ["gặp bot", "quay lại bot", "kết thúc", "thoát"];
 }

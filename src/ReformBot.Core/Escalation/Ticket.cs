@@ -27,6 +27,9 @@ public sealed class Ticket
     public DateTime LastCitizenMessageAt { get; set; }
     /// <summary>Why the last staff reply could not be delivered (the platform's error), until one is.</summary>
     public string? DeliveryError { get; set; }
+    /// <summary>The notification webhook was told of this ticket, and of it being overdue.</summary>
+    public bool NotifiedNew { get; set; }
+    public bool NotifiedOverdue { get; set; }
 
     public bool IsActive => Status != TicketStatus.Closed;
 }

@@ -48,6 +48,8 @@ internal static class StaffAuth
             .AddPolicy(ApiStaffPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole("staff", "admin"))
             .AddPolicy(ApiAdminPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole("admin"));
         services.AddSingleton<StaffKnowledge>();
+        services.AddHttpClient<TicketNotifier>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHostedService(sp => sp.GetRequiredService<TicketNotifier>());
         services.AddAntiforgery(options => options.Cookie.Name = "reformbot.antiforgery");
         services.AddOpenApi();
     }

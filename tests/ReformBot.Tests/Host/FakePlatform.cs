@@ -20,6 +20,7 @@ public sealed class FakePlatform : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ConcurrentQueue<SentMessage> sent = new();
+    private readonly ConcurrentQueue<JsonElement> notices = new();
     private readonly object gate = new();
     private int failuresLeft;
     private int failureStatus;
@@ -33,6 +34,8 @@ public sealed class FakePlatform : IAsyncDisposable
     public int FailedRequests;
     public JsonElement? MessengerProfile { get; private set; }
     public IReadOnlyCollection<SentMessage> Sent => sent;
+    /// <summary>What the ticket notification webhook received.</summary>
+    public IReadOnlyCollection<JsonElement> Notices => notices;
 
     private FakePlatform(WebApplication app) => this.app = app;
 
@@ -46,6 +49,11 @@ public sealed class FakePlatform : IAsyncDisposable
         app.MapPost("/v25.0/me/messages", platform.FacebookSend);
         app.MapPost("/v3.0/oa/message/cs", platform.ZaloSend);
         app.MapPost("/v4/oa/access_token", platform.ZaloToken);
+        app.MapPost("/notify", async (HttpRequest request) =>
+        {
+            platform.notices.Enqueue(await JsonSerializer.DeserializeAsync<JsonElement>(request.Body));
+            return Results.Ok();
+        });
         app.MapPost("/v25.0/me/messenger_profile", async (HttpRequest request) =>
         {
             platform.MessengerProfile = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
