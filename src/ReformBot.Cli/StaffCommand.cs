@@ -62,7 +62,18 @@ internal static class StaffCommand
             return 0;
         });
 
-        return new Command("staff", "Staff accounts for the console and the API") { add, list, disable, token };
+        var revokeName = new Argument<string>("username") { Description = "Account whose API tokens to revoke" };
+        var revoke = new Command("revoke", "Revoke every API token of an account") { revokeName };
+        revoke.SetAction(parse =>
+        {
+            using var staff = Open();
+            var name = parse.GetValue(revokeName)!;
+            if (!staff.RevokeTokens(name)) return Fail($"No account {name}.");
+            Console.WriteLine($"Revoked the API tokens of {name}.");
+            return 0;
+        });
+
+        return new Command("staff", "Staff accounts for the console and the API") { add, list, disable, token, revoke };
     }
 
     private static StaffStore Open() =>

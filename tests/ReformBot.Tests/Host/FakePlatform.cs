@@ -25,6 +25,7 @@ public sealed class FakePlatform : IAsyncDisposable
     private int failuresLeft;
     private int failureStatus;
     private TimeSpan? failureRetryAfter;
+    private object? failureBody;
     private int tokenGeneration;
 
     public string BaseUrl { get; private set; } = "";
@@ -65,9 +66,9 @@ public sealed class FakePlatform : IAsyncDisposable
     }
 
     /// <summary>The next <paramref name="count"/> send requests get <paramref name="status"/> (with Retry-After when given).</summary>
-    public void FailNext(int count, int status, TimeSpan? retryAfter = null)
+    public void FailNext(int count, int status, TimeSpan? retryAfter = null, object? body = null)
     {
-        lock (gate) (failuresLeft, failureStatus, failureRetryAfter) = (count, status, retryAfter);
+        lock (gate) (failuresLeft, failureStatus, failureRetryAfter, failureBody) = (count, status, retryAfter, body);
     }
 
     /// <summary>Makes the current Zalo access token invalid, as when it expires early or is revoked.</summary>
@@ -91,7 +92,7 @@ public sealed class FakePlatform : IAsyncDisposable
             failuresLeft--;
             Interlocked.Increment(ref FailedRequests);
             if (failureRetryAfter is { } wait) response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
-            return Results.StatusCode(failureStatus);
+            return failureBody is null ? Results.StatusCode(failureStatus) : Results.Json(failureBody, statusCode: failureStatus);
         }
     }
 

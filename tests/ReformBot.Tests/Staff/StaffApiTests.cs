@@ -123,6 +123,43 @@ public sealed class StaffApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReplyThePlatformRefusesLeavesTheTicketOpenWithThePlatformsError()
+    {
+        await EscalateAsync("PSID-T7", "gia vang hom nay bao nhieu");
+        var number = (await TicketsAsync()).Single().GetProperty("number").GetString()!;
+        platform.FailNext(1, 400, body: new { error = new { message = "This person isn't available right now.", type = "OAuthException", code = 551, error_subcode = 1545041 } });
+
+        await host.Http.SendAsync(As(staffToken, HttpMethod.Post, $"/api/staff/tickets/{number}/reply", new { text = "Chào bạn." }));
+
+        var ticket = (await TicketsAsync()).Single();
+        for (var i = 0; i < 40 && ticket.GetProperty("deliveryError").ValueKind == JsonValueKind.Null; i++)
+        {
+            await Task.Delay(100);
+            ticket = (await TicketsAsync()).Single();
+        }
+        Assert.Equal("open", ticket.GetProperty("status").GetString());
+        Assert.Contains("551", ticket.GetProperty("deliveryError").GetString());
+        Assert.Equal(OutboxStateFailed, host.Service<ReformBot.Core.Storage.BotDatabase>().Outbox.FindAll().Single(o => o.TicketNumber == number).State);
+    }
+
+    private const ReformBot.Core.Storage.OutboxState OutboxStateFailed = ReformBot.Core.Storage.OutboxState.Failed;
+
+    [Fact]
+    public async Task AccountsAddedWhileTheHostRunsCanUseTheApiAtOnce()
+    {
+        string token;
+        using (var staff = new StaffStore(dataPath, TimeProvider.System))
+        {
+            Assert.True(staff.Add("hoa", StaffRole.Staff, "mat-khau-cua-hoa"));
+            token = staff.IssueToken("hoa")!;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.SendAsync(As(token, HttpMethod.Get, "/api/staff/tickets"))).StatusCode);
+        using (var staff = new StaffStore(dataPath, TimeProvider.System)) staff.RevokeTokens("hoa");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Http.SendAsync(As(token, HttpMethod.Get, "/api/staff/tickets"))).StatusCode);
+    }
+
+    [Fact]
     public async Task RefusesAnonymousUnknownAndWrongRoleRequests()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Http.GetAsync("/api/staff/tickets")).StatusCode);

@@ -50,6 +50,8 @@ public sealed class StaffConsoleBrowserTests : IAsyncLifetime
         var acknowledgement = (await platform.WaitForAsync(s => s.Count >= 1)).Single();
         var number = Regex.Match(acknowledgement.Text, @"HC-\d{4}-\d{6}").Value;
         Assert.NotEmpty(number);
+        await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-B1", "mid.b2", "cho toi gap can bo"));
+        Assert.Contains(number, (await platform.WaitForAsync(s => s.Count >= 2)).Last().Text);
 
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 420, Height = 860 }, Locale = "vi-VN" });
         await page.GotoAsync(new Uri(host.Http.BaseAddress!, "/staff").ToString());
@@ -63,13 +65,19 @@ public sealed class StaffConsoleBrowserTests : IAsyncLifetime
         await Expect(page.Locator(".msg.citizen").First).ToContainTextAsync("<script>window.pwned=1</script>");
         Assert.Null(await page.EvaluateAsync<int?>("window.pwned"));
 
+        var draft = page.Locator("button.draft").First;
+        await draft.ClickAsync();
+        var expectedDraft = await draft.GetAttributeAsync("data-answer");
+        Assert.False(string.IsNullOrWhiteSpace(expectedDraft));
+        await Expect(page.GetByLabel("Trả lời người dân")).ToHaveValueAsync(expectedDraft!);
+
         await page.GetByLabel("Trả lời người dân").FillAsync("Chào bạn, Sở Xây dựng không công bố giá vàng. Bạn xem tại ngân hàng nhé.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
 
         await Expect(page.Locator("body")).ToContainTextAsync("Đã gửi trả lời", new() { Timeout = Wait });
         await Expect(page.Locator("body")).ToContainTextAsync("Đã trả lời");
         await Expect(page.Locator(".msg.staff")).ToContainTextAsync("không công bố giá vàng");
-        var reply = (await platform.WaitForAsync(s => s.Count >= 2)).Last();
+        var reply = (await platform.WaitForAsync(s => s.Count >= 3)).Last();
         Assert.Equal("PSID-B1", reply.UserId);
         Assert.StartsWith("Chào bạn, Sở Xây dựng không công bố giá vàng", reply.Text);
         Assert.Null(await page.EvaluateAsync<int?>("window.pwned"));
