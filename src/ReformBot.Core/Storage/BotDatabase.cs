@@ -16,7 +16,9 @@ public sealed class BotDatabase : IDisposable
     {
         Directory.CreateDirectory(dataPath);
         Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataPath, FileName));
-        db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct });
+        db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, Mapper(
+            typeof(InboxItem), typeof(OutboxItem), typeof(StoredChoice), typeof(WebChatMessage), typeof(StoredToken),
+            typeof(Ticket), typeof(TicketMessage), typeof(TicketCandidate), typeof(TicketAction)));
         db.UtcDate = true;
         Inbox.EnsureIndex(x => x.AnsweredAt);
         Outbox.EnsureIndex(x => x.State);
@@ -27,6 +29,17 @@ public sealed class BotDatabase : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>
+    /// A mapper of our own with every stored type mapped up front. LiteDB 5.0.21's shared BsonMapper.Global can hand a
+    /// half-built type map to a second thread ("Member X not found on BsonMapper", litedb-org/LiteDB#2536, fixed after 5.0.21).
+    /// </summary>
+    public static BsonMapper Mapper(params Type[] types)
+    {
+        var mapper = new BsonMapper();
+        foreach (var type in types) mapper.ToDocument(type, Activator.CreateInstance(type));
+        return mapper;
+    }
 
     public ILiteCollection<InboxItem> Inbox => db.GetCollection<InboxItem>("inbox");
     public ILiteCollection<OutboxItem> Outbox => db.GetCollection<OutboxItem>("outbox");

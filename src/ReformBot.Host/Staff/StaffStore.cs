@@ -58,7 +58,8 @@ public sealed class StaffStore(string dataPath, TimeProvider time) : IDisposable
     private static LiteDatabase Open(string dataPath)
     {
         Directory.CreateDirectory(dataPath);
-        var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataPath, FileName), Connection = ConnectionType.Shared });
+        var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataPath, FileName), Connection = ConnectionType.Shared },
+            Core.Storage.BotDatabase.Mapper(typeof(StaffAccount), typeof(ApiToken), typeof(SavedFaqEntry)));
         database.UtcDate = true;
         return database;
     }

@@ -15,6 +15,9 @@ internal sealed class InboxWorker(
 {
     private readonly Channel<InboxItem> queue = Channel.CreateUnbounded<InboxItem>();
     private readonly Dictionary<string, PendingTurn> pending = [];
+    // Turns are CPU work (the search) plus LiteDB writes: a bounded number at a time leaves a core for acknowledging
+    // webhooks, so a burst makes replies queue up instead of making the platforms' requests time out.
+    private readonly SemaphoreSlim turnSlots = new(Math.Max(1, Environment.ProcessorCount - 1));
 
     private sealed class PendingTurn
     {
@@ -70,7 +73,15 @@ internal sealed class InboxWorker(
                 }
                 await Task.Delay(wait, time, ct);
             }
-            RunTurn(items);
+            await turnSlots.WaitAsync(ct);
+            try
+            {
+                RunTurn(items);
+            }
+            finally
+            {
+                turnSlots.Release();
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

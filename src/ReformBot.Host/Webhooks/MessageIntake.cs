@@ -23,7 +23,7 @@ internal sealed class MessageIntake(Inbox inbox, InboxWorker worker, BotOptions 
 
     public int MaxBodyBytes => options.MaxBodyBytes;
 
-    public IResult Accept(IReadOnlyList<Activity> activities)
+    public async Task<IResult> AcceptAsync(IReadOnlyList<Activity> activities)
     {
         int accepted = 0, duplicates = 0, throttled = 0;
         foreach (var activity in activities)
@@ -36,7 +36,8 @@ internal sealed class MessageIntake(Inbox inbox, InboxWorker worker, BotOptions 
                     activity.Channel, Mask.Id(activity.UserId), options.MessagesPerMinutePerUser);
                 continue;
             }
-            if (!inbox.TryAccept(activity, out var item))
+            var (stored, item) = await inbox.AcceptAsync(activity);
+            if (!stored)
             {
                 duplicates++;
                 continue;

@@ -32,9 +32,10 @@ public sealed class RestartTests
         await using var platform = await FakePlatform.StartAsync();
         var dataPath = RunningHost.NewDataPath();
         using (var db = new BotDatabase(dataPath))
+        using (var inbox = new Inbox(db, TimeProvider.System))
         {
             var activity = new Activity("facebook", "PSID-R2", "mid.r2", ActivityKind.Text, "xin phep xay nha", DateTimeOffset.UtcNow);
-            Assert.True(new Inbox(db, TimeProvider.System).TryAccept(activity, out _));
+            Assert.True((await inbox.AcceptAsync(activity)).Stored);
         }
 
         await using var host = await RunningHost.StartAsync(platform, dataPath);

@@ -29,7 +29,7 @@ internal static class FacebookEndpoints
             if (!FacebookSignature.IsValid(body, signature, options.Value.AppSecret)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             try
             {
-                return intake.Accept(FacebookWebhook.Parse(body));
+                return await intake.AcceptAsync(FacebookWebhook.Parse(body));
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException)
             {

@@ -29,7 +29,7 @@ internal static partial class WebChatEndpoints
         app.MapGet("/chat.css", () => Results.Content(Page("chat.css"), "text/css; charset=utf-8"));
 
         var api = app.MapGroup("/webchat").RequireRateLimiting(RateLimitPolicy);
-        api.MapPost("/messages", (PostedMessage m, MessageIntake intake, TimeProvider time) =>
+        api.MapPost("/messages", async (PostedMessage m, MessageIntake intake, TimeProvider time) =>
         {
             if (m.Session is null || !Token().IsMatch(m.Session)) return Results.BadRequest(new { error = "session must be 8–64 letters, digits, '-' or '_'" });
             if (m.Id is null || !Token().IsMatch(m.Id)) return Results.BadRequest(new { error = "id must be 8–64 letters, digits, '-' or '_'" });
@@ -37,7 +37,7 @@ internal static partial class WebChatEndpoints
             var text = isChoice ? m.Choice! : m.Text?.Trim() ?? "";
             if (text.Length is 0 or > MaxText) return Results.BadRequest(new { error = $"text must be 1–{MaxText} characters" });
             var kind = isChoice ? ActivityKind.Choice : ActivityKind.Text;
-            return intake.Accept([new Activity(WebChatAdapter.Name, m.Session, m.Id, kind, text, time.GetUtcNow())]);
+            return await intake.AcceptAsync([new Activity(WebChatAdapter.Name, m.Session, m.Id, kind, text, time.GetUtcNow())]);
         });
         api.MapGet("/messages", (string? session, long? after, BotDatabase db) =>
         {

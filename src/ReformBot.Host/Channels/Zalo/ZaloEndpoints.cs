@@ -21,7 +21,7 @@ internal static class ZaloEndpoints
                 if (time.GetUtcNow() - ZaloWebhook.SentAt(timestamp) > TimeSpan.FromHours(o.MaxEventAgeHours))
                     return Results.BadRequest(new { error = $"The event is older than {o.MaxEventAgeHours} h: refused as a replay." });
                 var activity = ZaloWebhook.Parse(root, timestamp);
-                return activity is null ? Results.Ok(new { ignored = true }) : intake.Accept([activity]);
+                return activity is null ? Results.Ok(new { ignored = true }) : await intake.AcceptAsync([activity]);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
