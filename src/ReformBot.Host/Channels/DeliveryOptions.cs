@@ -18,6 +18,11 @@ public sealed class DeliveryOptions
     public double BreakSeconds { get; set; } = 30;
     /// <summary>Longest pause between two outbox attempts at one reply.</summary>
     public double MaxOutboxDelaySeconds { get; set; } = 300;
+    /// <summary>
+    /// Sends in flight at once. Each lane can leave one reply duplicated by a crash (sent, not yet recorded), so 1 keeps
+    /// that to one reply per crash; raise it when the platforms' latency, not the bot, limits delivery.
+    /// </summary>
+    public int Lanes { get; set; } = 1;
     /// <summary>A reply still undelivered this long after it was written is marked failed.</summary>
     public double GiveUpAfterHours { get; set; } = 24;
 }
@@ -34,6 +39,7 @@ internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOption
         if (o.BreakAfterFailures < 1) errors.Add($"{DeliveryOptions.Section}:BreakAfterFailures must be at least 1.");
         if (o.BreakSeconds <= 0) errors.Add($"{DeliveryOptions.Section}:BreakSeconds must be positive.");
         if (o.MaxOutboxDelaySeconds <= 0) errors.Add($"{DeliveryOptions.Section}:MaxOutboxDelaySeconds must be positive.");
+        if (o.Lanes is < 1 or > 64) errors.Add($"{DeliveryOptions.Section}:Lanes must be between 1 and 64 (is {o.Lanes}).");
         if (o.GiveUpAfterHours <= 0) errors.Add($"{DeliveryOptions.Section}:GiveUpAfterHours must be positive.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -8,20 +8,21 @@ using ReformBot.Host.Channels;
 namespace ReformBot.Host.Webhooks;
 
 /// <summary>
-/// Delivers the outbox. Replies are spread over a few lanes by user, and each lane sends in order, so one user's
-/// replies arrive in the order written while an outage for one user does not hold up every other. A reply that
-/// cannot be delivered now waits in its lane (the platform is down for everyone anyway) and is retried with growing
-/// pauses; a permanent refusal, or a reply older than the give-up time, is marked failed with the platform's error.
+/// Delivers the outbox. Replies are spread over lanes by user (<see cref="DeliveryOptions.Lanes"/>), each lane sends in
+/// order, so one user's replies arrive in the order written. A reply that cannot be delivered now waits in its lane and
+/// is retried with growing pauses; a permanent refusal, or a reply older than the give-up time, is marked failed with
+/// the platform's error. Each lane has at most one send in flight, and a send is marked delivered by one LiteDB write
+/// right after the platform accepts it: a crash can duplicate at most one reply per lane.
 /// </summary>
 internal sealed class OutboxSender(Outbox outbox, Tickets tickets, IServiceProvider services, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutboxSender> log)
     : BackgroundService
 {
-    private const int Lanes = 8;
-    private readonly Channel<long>[] lanes = Enumerable.Range(0, Lanes).Select(_ => Channel.CreateUnbounded<long>()).ToArray();
+    private readonly Channel<long>[] lanes = Enumerable.Range(0, options.Value.Lanes).Select(_ => Channel.CreateUnbounded<long>()).ToArray();
 
     public void Enqueue(OutboxItem item) => lanes[LaneOf(item)].Writer.TryWrite(item.Id);
 
-    private static int LaneOf(OutboxItem item) => (int)((uint)StringComparer.Ordinal.GetHashCode($"{item.Channel}:{item.UserId}") % Lanes);
+    // string.GetHashCode is randomised per process: fine, lanes only need to be stable while the process lives.
+    private int LaneOf(OutboxItem item) => (int)((uint)StringComparer.Ordinal.GetHashCode($"{item.Channel}:{item.UserId}") % (uint)lanes.Length);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
