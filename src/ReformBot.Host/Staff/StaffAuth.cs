@@ -8,12 +8,21 @@ using Microsoft.Extensions.Options;
 namespace ReformBot.Host.Staff;
 
 /// <summary>Cookie sign-in for the console, bearer API tokens for /api/staff, and the two roles.</summary>
+/// <summary>Authorization policy names (console by cookie, API by bearer token).</summary>
+public static class StaffAuthPolicies
+{
+    public const string Staff = "staff";
+    public const string Admin = "admin";
+    public const string ApiStaff = "api-staff";
+    public const string ApiAdmin = "api-admin";
+}
+
 internal static class StaffAuth
 {
-    public const string StaffPolicy = "staff";
-    public const string AdminPolicy = "admin";
-    public const string ApiStaffPolicy = "api-staff";
-    public const string ApiAdminPolicy = "api-admin";
+    public const string StaffPolicy = StaffAuthPolicies.Staff;
+    public const string AdminPolicy = StaffAuthPolicies.Admin;
+    public const string ApiStaffPolicy = StaffAuthPolicies.ApiStaff;
+    public const string ApiAdminPolicy = StaffAuthPolicies.ApiAdmin;
 
     public static void AddStaff(this WebApplicationBuilder builder)
     {

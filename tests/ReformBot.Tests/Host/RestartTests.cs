@@ -45,6 +45,26 @@ public sealed class RestartTests
         Assert.All(host.Service<BotDatabase>().Inbox.FindAll(), i => Assert.NotNull(i.AnsweredAt));
     }
 
+    /// <summary>Inbox ids are never pruned, so a redelivery days later is recognised exactly like this one.</summary>
+    [Fact]
+    public async Task DoesNotAnswerAnEventRedeliveredAfterARestart()
+    {
+        await using var platform = await FakePlatform.StartAsync();
+        var host = await RunningHost.StartAsync(platform);
+        var json = FacebookChannelTests.TextEvent("PSID-R3", "mid.r3", "gia han giay phep xay dung");
+        await host.PostFacebookAsync(json);
+        await platform.WaitForAsync(s => s.Count >= 1);
+        await host.DisposeAsync();
+
+        await using var restarted = await RunningHost.StartAsync(platform, host.DataPath);
+        var again = await restarted.PostFacebookAsync(json);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("\"duplicates\":1", await again.Content.ReadAsStringAsync());
+        await Task.Delay(600);
+        Assert.Single(platform.Sent);
+    }
+
     private static async Task Until(Func<bool> condition, int timeoutMs = 10000)
     {
         var until = DateTime.UtcNow.AddMilliseconds(timeoutMs);
