@@ -65,21 +65,4 @@ public sealed class PrivacyAndLimitsTests
         Assert.StartsWith("Xin chào", sent.Single(s => s.UserId == "PSID-G").Text);
         Assert.Contains("cán bộ", sent.Single(s => s.UserId == "PSID-M").Text);
     }
-
-    private sealed class LogCapture : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string category) => new Logger(this, category);
-
-        public void Dispose() { }
-
-        private sealed class Logger(LogCapture capture, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-            public bool IsEnabled(LogLevel level) => true;
-            public void Log<TState>(LogLevel level, EventId id, TState state, Exception? e, Func<TState, Exception?, string> format) =>
-                capture.Lines.Enqueue($"{level} {category}: {format(state, e)} {e}");
-        }
-    }
 }
