@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Storage;
@@ -25,7 +26,22 @@ internal sealed class InboxWorker(
         public DateTimeOffset Due { get; set; }
     }
 
+    private readonly ConcurrentDictionary<Task, bool> running = new();
+
     public void Enqueue(InboxItem item) => queue.Writer.TryWrite(item);
+
+    /// <summary>On shutdown, lets turns already writing finish before the database closes; waiting ones stay in the inbox.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await Task.WhenAll(running.Keys).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private void Track(Task turn)
+    {
+        running[turn] = true;
+        _ = turn.ContinueWith(t => running.TryRemove(t, out _), TaskScheduler.Default);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,7 +64,7 @@ internal sealed class InboxWorker(
                 pending[key] = turn = new PendingTurn { Due = due };
                 turn.Items.Add(item);
             }
-            _ = RunWhenQuietAsync(key, item, stoppingToken);
+            Track(RunWhenQuietAsync(key, item, stoppingToken));
         }
     }
 
