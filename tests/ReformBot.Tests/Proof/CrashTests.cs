@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Channels.Facebook;
@@ -101,6 +102,89 @@ public sealed class CrashTests(ITestOutputHelper output)
         using var db = new BotDatabase(dataPath); // opens cleanly after two kills
         Assert.Equal(Events, db.Inbox.Count());
         Assert.Equal(0, db.Inbox.Count(x => x.AnsweredAt == null));
+    }
+
+    [Fact]
+    public async Task LosesNoStaffReplyWhenKilledWhileRepliesAreSent()
+    {
+        const int Tickets = 120;
+        await using var platform = await FakePlatform.StartAsync();
+        var dataPath = RunningHost.NewDataPath();
+        string token;
+        using (var staff = new ReformBot.Host.Staff.StaffStore(dataPath, TimeProvider.System))
+        {
+            staff.Add("lan", ReformBot.Host.Staff.StaffRole.Staff, "mat-khau-cua-lan");
+            token = staff.IssueToken("lan")!;
+        }
+        var port = HostProcess.FreePort();
+        var host = await HostProcess.StartAsync(platform, dataPath, port);
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        // One ticket per citizen: questions the bot cannot answer.
+        var citizens = Enumerable.Range(0, Tickets).Select(i => $"staff-crash-{i}").ToList();
+        foreach (var user in citizens)
+        {
+            var body = Encoding.UTF8.GetBytes(FacebookChannelTests.TextEvent(user, $"mid.{user}", "gia vang hom nay bao nhieu"));
+            Assert.True(await SendAsync(http, new Event(user, body, "/webhooks/facebook", FacebookSignature.Header, FacebookSignature.Sign(body, RunningHost.AppSecret))));
+        }
+        await platform.WaitForAsync(s => s.Select(m => m.UserId).Distinct().Count() >= Tickets, timeoutMs: 60_000);
+        var numbers = platform.Sent.ToDictionary(m => m.UserId, m => System.Text.RegularExpressions.Regex.Match(m.Text, @"HC-\d{4}-\d{6}").Value);
+
+        // Staff reply to every ticket at a steady pace; the host is killed somewhere in the middle.
+        var acknowledged = new ConcurrentDictionary<string, bool>();
+        var killAfter = TimeSpan.FromMilliseconds(new Random().Next(300, 1500));
+        var killer = Task.Run(async () =>
+        {
+            await Task.Delay(killAfter);
+            host.Kill();
+            host.Dispose();
+            host = await HostProcess.StartAsync(platform, dataPath, port);
+        });
+        var replies = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        for (var n = 0; n < citizens.Count; n++)
+        {
+            var wait = TimeSpan.FromMilliseconds(n * 20) - clock.Elapsed;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            var user = citizens[n];
+            replies.Add(ReplyAsync(http, numbers[user], user).ContinueWith(t => { if (t.Result) acknowledged[user] = true; }, TaskScheduler.Default));
+        }
+        await Task.WhenAll(replies);
+        await killer;
+        // A careful client retries only the replies the ticket does not show.
+        foreach (var user in citizens.Where(u => !acknowledged.ContainsKey(u)))
+        {
+            var ticket = await http.GetStringAsync($"/api/staff/tickets/{numbers[user]}");
+            if (ticket.Contains($"Trả lời cho {user}") || await ReplyAsync(http, numbers[user], user)) acknowledged[user] = true;
+        }
+
+        await platform.WaitForAsync(s => citizens.All(u => s.Count(m => m.UserId == u) >= 2), timeoutMs: 60_000);
+        await Task.Delay(1500);
+        host.Kill();
+        host.Dispose();
+
+        var staffReplies = platform.Sent.Where(m => m.Text.StartsWith("Trả lời cho ")).GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => g.Count());
+        var lost = citizens.Count(u => !staffReplies.ContainsKey(u));
+        var duplicated = staffReplies.Values.Count(c => c > 1);
+        output.WriteLine($"staff replies {Tickets}, acknowledged {acknowledged.Count}, killed after {killAfter.TotalSeconds:0.0} s");
+        output.WriteLine($"delivered {staffReplies.Count}, duplicated {duplicated}, lost {lost}");
+        Assert.Equal(Tickets, acknowledged.Count);
+        Assert.Equal(0, lost);
+        Assert.InRange(duplicated, 0, 1);
+    }
+
+    private static async Task<bool> ReplyAsync(HttpClient http, string number, string user)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync($"/api/staff/tickets/{number}/reply", new { text = $"Trả lời cho {user}: Sở không công bố giá vàng." });
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
     }
 
     private static async Task<bool> SendAsync(HttpClient http, Event e)
