@@ -15,6 +15,8 @@ public sealed class BotOptions
     public int MaxBodyBytes { get; set; } = 256 * 1024;
     /// <summary>Messages one user may send per minute; the excess is acknowledged and dropped, so no one starves the others.</summary>
     public int MessagesPerMinutePerUser { get; set; } = 30;
+    /// <summary>Answered messages and sent replies are kept this many days (at least 7: redeliveries must still be recognised).</summary>
+    public int RetentionDays { get; set; } = 30;
 }
 
 internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
@@ -26,6 +28,7 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
         if (string.IsNullOrWhiteSpace(o.DataPath)) errors.Add("ReformBot:DataPath must name a folder.");
         if (o.MessageWindowSeconds is < 0 or > 60) errors.Add($"ReformBot:MessageWindowSeconds must be between 0 and 60 (is {o.MessageWindowSeconds}).");
         if (o.MaxBodyBytes is < 1024 or > 16 * 1024 * 1024) errors.Add($"ReformBot:MaxBodyBytes must be between 1024 and 16777216 (is {o.MaxBodyBytes}).");
+        if (o.RetentionDays < 7) errors.Add($"ReformBot:RetentionDays must be at least 7 (is {o.RetentionDays}).");
         if (o.MessagesPerMinutePerUser < 1) errors.Add($"ReformBot:MessagesPerMinutePerUser must be at least 1 (is {o.MessagesPerMinutePerUser}).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -13,6 +13,8 @@ internal static class WebhookExtensions
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         builder.Services.AddSingleton<Staff.StaffReplies>();
+        builder.Services.AddSingleton<Retention>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Retention>());
     }
 
     /// <summary>GET /healthz: the index is loaded, the database takes writes, and which channels are on.</summary>
