@@ -38,26 +38,7 @@ public sealed class RunningHost : IAsyncDisposable
         Action<WebApplicationBuilder>? configure = null)
     {
         dataPath ??= NewDataPath();
-        var settings = new Dictionary<string, string?>
-        {
-            ["ReformBot:KnowledgePath"] = SamplePack.Directory,
-            ["ReformBot:DataPath"] = dataPath,
-            ["ReformBot:MessageWindowSeconds"] = "0.2",
-            ["ReformBot:Facebook:AppSecret"] = AppSecret,
-            ["ReformBot:Facebook:VerifyToken"] = "verify-me",
-            ["ReformBot:Facebook:PageAccessToken"] = "page-token",
-            ["ReformBot:Facebook:GraphApiBaseUrl"] = platform.BaseUrl + "/v25.0",
-            ["ReformBot:Zalo:AppId"] = ZaloAppId,
-            ["ReformBot:Zalo:OaSecretKey"] = ZaloOaSecret,
-            ["ReformBot:Zalo:AppSecretKey"] = FakePlatform.ZaloAppSecret,
-            ["ReformBot:Zalo:AccessToken"] = platform.ZaloAccessToken,
-            ["ReformBot:Zalo:RefreshToken"] = platform.ZaloRefreshToken,
-            ["ReformBot:Zalo:OpenApiBaseUrl"] = platform.BaseUrl,
-            ["ReformBot:Zalo:OAuthBaseUrl"] = platform.BaseUrl,
-            ["ReformBot:Delivery:FirstRetryDelaySeconds"] = "0.05",
-            ["ReformBot:Delivery:BreakSeconds"] = "1",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var settings = Settings(platform, dataPath);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
 
         var app = BotApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
@@ -68,6 +49,28 @@ public sealed class RunningHost : IAsyncDisposable
         await app.StartAsync();
         return new RunningHost(app, dataPath);
     }
+
+    /// <summary>The host's settings for tests: sample knowledge, its own data folder, both platforms at the fake.</summary>
+    public static Dictionary<string, string?> Settings(FakePlatform platform, string dataPath) => new()
+    {
+        ["ReformBot:KnowledgePath"] = SamplePack.Directory,
+        ["ReformBot:DataPath"] = dataPath,
+        ["ReformBot:MessageWindowSeconds"] = "0.2",
+        ["ReformBot:Facebook:AppSecret"] = AppSecret,
+        ["ReformBot:Facebook:VerifyToken"] = "verify-me",
+        ["ReformBot:Facebook:PageAccessToken"] = "page-token",
+        ["ReformBot:Facebook:GraphApiBaseUrl"] = platform.BaseUrl + "/v25.0",
+        ["ReformBot:Zalo:AppId"] = ZaloAppId,
+        ["ReformBot:Zalo:OaSecretKey"] = ZaloOaSecret,
+        ["ReformBot:Zalo:AppSecretKey"] = FakePlatform.ZaloAppSecret,
+        ["ReformBot:Zalo:AccessToken"] = platform.ZaloAccessToken,
+        ["ReformBot:Zalo:RefreshToken"] = platform.ZaloRefreshToken,
+        ["ReformBot:Zalo:OpenApiBaseUrl"] = platform.BaseUrl,
+        ["ReformBot:Zalo:OAuthBaseUrl"] = platform.BaseUrl,
+        ["ReformBot:Delivery:FirstRetryDelaySeconds"] = "0.05",
+        ["ReformBot:Delivery:BreakSeconds"] = "1",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
 
     public T Service<T>() where T : notnull => app.Services.GetRequiredService<T>();
 

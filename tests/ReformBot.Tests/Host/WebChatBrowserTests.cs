@@ -10,7 +10,6 @@ namespace ReformBot.Tests.Host;
 /// </summary>
 public sealed class WebChatBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const float Wait = 10_000;
 
     private FakePlatform platform = null!;
@@ -20,17 +19,9 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(Chromium))
-            throw new InvalidOperationException($"The browser tests need Debian's chromium at {Chromium} (apt-get install chromium); it is missing.");
         platform = await FakePlatform.StartAsync();
         host = await RunningHost.StartAsync(platform);
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        (playwright, browser) = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()

@@ -35,27 +35,10 @@ public sealed class HostProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        var settings = new Dictionary<string, string>
-        {
-            ["ReformBot__KnowledgePath"] = SamplePack.Directory,
-            ["ReformBot__DataPath"] = dataPath,
-            ["ReformBot__MessageWindowSeconds"] = "0.2",
-            ["ReformBot__MessagesPerMinutePerUser"] = "1000",
-            ["ReformBot__Facebook__AppSecret"] = RunningHost.AppSecret,
-            ["ReformBot__Facebook__VerifyToken"] = "verify-me",
-            ["ReformBot__Facebook__PageAccessToken"] = "page-token",
-            ["ReformBot__Facebook__GraphApiBaseUrl"] = platform.BaseUrl + "/v25.0",
-            ["ReformBot__Zalo__AppId"] = RunningHost.ZaloAppId,
-            ["ReformBot__Zalo__OaSecretKey"] = RunningHost.ZaloOaSecret,
-            ["ReformBot__Zalo__AppSecretKey"] = FakePlatform.ZaloAppSecret,
-            ["ReformBot__Zalo__AccessToken"] = platform.ZaloAccessToken,
-            ["ReformBot__Zalo__RefreshToken"] = platform.ZaloRefreshToken,
-            ["ReformBot__Zalo__OpenApiBaseUrl"] = platform.BaseUrl,
-            ["ReformBot__Zalo__OAuthBaseUrl"] = platform.BaseUrl,
-            ["ReformBot__Delivery__FirstRetryDelaySeconds"] = "0.05",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings) start.Environment[key] = value;
+        var settings = RunningHost.Settings(platform, dataPath);
+        settings["ReformBot:MessagesPerMinutePerUser"] = "1000";
+        // The environment form of the same keys, as an operator would set them (ReformBot__Facebook__AppSecret).
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
