@@ -4,23 +4,8 @@ using ReformBot.Core.Storage;
 
 namespace ReformBot.Tests.Host;
 
-public sealed class FacebookChannelTests : IAsyncLifetime
+public sealed class FacebookChannelTests : HostTest
 {
-    private FakePlatform platform = null!;
-    private RunningHost host = null!;
-
-    public async Task InitializeAsync()
-    {
-        platform = await FakePlatform.StartAsync();
-        host = await RunningHost.StartAsync(platform);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await platform.DisposeAsync();
-    }
-
     internal static string TextEvent(string psid, string mid, string text, long timestamp = 1764200000000) => $$$"""
         {"object":"page","entry":[{"id":"PAGE","time":{{{timestamp}}},"messaging":[
           {"sender":{"id":"{{{psid}}}"},"recipient":{"id":"PAGE"},"timestamp":{{{timestamp}}},"message":{"mid":"{{{mid}}}","text":"{{{text}}}"}}]}]}

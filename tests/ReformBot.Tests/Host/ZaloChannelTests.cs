@@ -3,23 +3,8 @@ using ReformBot.Core.Storage;
 
 namespace ReformBot.Tests.Host;
 
-public sealed class ZaloChannelTests : IAsyncLifetime
+public sealed class ZaloChannelTests : HostTest
 {
-    private FakePlatform platform = null!;
-    private RunningHost host = null!;
-
-    public async Task InitializeAsync()
-    {
-        platform = await FakePlatform.StartAsync();
-        host = await RunningHost.StartAsync(platform);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await platform.DisposeAsync();
-    }
-
     internal static (string Json, string Timestamp) TextEvent(string user, string msgId, string text, DateTimeOffset? at = null)
     {
         var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds().ToString();
