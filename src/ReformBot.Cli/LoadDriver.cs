@@ -19,15 +19,15 @@ public sealed record ReplyReport(long Expected, long Delivered, long Missing, do
         $"{Delivered} of {Expected} events answered ({Missing} missing); webhook in → reply at the fake Send API p50 {P50Ms:0} ms, p99 {P99Ms:0} ms";
 }
 
-/// <summary>A closed loop of requests in flight for a fixed time, timing each acknowledgement.</summary>
+/// <summary>Requests in flight for a fixed time, as fast as answered or paced to a rate, timing each acknowledgement.</summary>
 internal static class LoadDriver
 {
     public static async Task<LoadRun> RunAsync(HttpClient http, string url, Func<long, (byte[] Body, string? Signature)> request,
-        TimeSpan duration, int inFlight, CancellationToken ct)
+        TimeSpan duration, int inFlight, double rate, CancellationToken ct)
     {
-        await Loop(http, url, request, TimeSpan.FromSeconds(2), inFlight, long.MaxValue / 2, ct); // warm-up
+        await Loop(http, url, request, TimeSpan.FromSeconds(2), inFlight, rate, long.MaxValue / 2, ct); // warm-up
         var clock = Stopwatch.StartNew();
-        var (latencies, errors) = await Loop(http, url, request, duration, inFlight, 0, ct);
+        var (latencies, errors) = await Loop(http, url, request, duration, inFlight, rate, 0, ct);
         var seconds = clock.Elapsed.TotalSeconds;
         latencies.Sort();
         double At(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
@@ -35,16 +35,24 @@ internal static class LoadDriver
     }
 
     private static async Task<(List<double> Latencies, long Errors)> Loop(HttpClient http, string url,
-        Func<long, (byte[] Body, string? Signature)> request, TimeSpan duration, int inFlight, long firstId, CancellationToken ct)
+        Func<long, (byte[] Body, string? Signature)> request, TimeSpan duration, int inFlight, double rate, long firstId, CancellationToken ct)
     {
+        // Paced: each of the requests in flight sends every inFlight/rate seconds, so together they make the rate.
+        var interval = rate > 0 ? TimeSpan.FromSeconds(inFlight / rate) : TimeSpan.Zero;
         var until = Stopwatch.StartNew();
         var next = firstId;
         long errors = 0;
         var perWorker = await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
         {
             var mine = new List<double>();
+            var due = until.Elapsed + TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * interval.TotalMilliseconds);
             while (until.Elapsed < duration && !ct.IsCancellationRequested)
             {
+                if (interval > TimeSpan.Zero)
+                {
+                    if (due > until.Elapsed) await Task.Delay(due - until.Elapsed, ct);
+                    due += interval;
+                }
                 var (body, signature) = request(Interlocked.Increment(ref next));
                 using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
                 message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

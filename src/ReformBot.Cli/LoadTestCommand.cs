@@ -25,8 +25,9 @@ internal static class LoadTestCommand
     {
         var seconds = new Option<int>("--seconds") { Description = "Seconds of load per target", DefaultValueFactory = _ => 10 };
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight", DefaultValueFactory = _ => 32 };
+        var rate = new Option<double>("--rate") { Description = "Requests per second to send (0: as fast as they are answered)", DefaultValueFactory = _ => 0 };
         var knowledge = CliOptions.Knowledge();
-        var command = new Command("loadtest", "Webhook acknowledgement throughput and latency, host vs a bare endpoint") { seconds, concurrency, knowledge };
+        var command = new Command("loadtest", "Webhook acknowledgement throughput and latency, host vs a bare endpoint") { seconds, concurrency, rate, knowledge };
         command.SetAction(async (parse, ct) =>
         {
             var duration = TimeSpan.FromSeconds(parse.GetValue(seconds));
@@ -48,29 +49,54 @@ internal static class LoadTestCommand
             var hostUrl = host.Urls.First();
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = inFlight });
 
-            var bareRun = await LoadDriver.RunAsync(http, bareUrl + "/bare", i => (Event(i), null), duration, inFlight, ct);
+            var pace = parse.GetValue(rate);
+            var bareRun = await LoadDriver.RunAsync(http, bareUrl + "/bare", i => (Event(i), null), duration, inFlight, pace, ct);
             var db = host.Services.GetRequiredService<BotDatabase>();
             var sizeBefore = new FileInfo(db.Path).Length;
-            var memoryBefore = Process.GetCurrentProcess().WorkingSet64;
+            var samples = new List<double>();
+            using var sampling = new CancellationTokenSource();
+            var sampler = SampleWorkingSetAsync(samples, sampling.Token);
             var hostRun = await LoadDriver.RunAsync(http, hostUrl + "/webhooks/facebook", i =>
             {
                 var body = Event(i);
                 return (body, FacebookSignature.Sign(body, Secret));
-            }, duration, inFlight, ct);
+            }, duration, inFlight, pace, ct);
             var replies = await LoadDriver.WaitForRepliesAsync(db, hostRun.Acknowledged, TimeSpan.FromSeconds(120), ct);
+            await sampling.CancelAsync();
+            await sampler;
 
             Console.WriteLine($"bare endpoint : {bareRun}");
             Console.WriteLine($"host webhook  : {hostRun}");
             Console.WriteLine($"ratio         : {hostRun.PerSecond / bareRun.PerSecond:0.00} of the bare endpoint's throughput, p99 {hostRun.P99Ms / bareRun.P99Ms:0.0}×");
             Console.WriteLine($"replies       : {replies}");
             Console.WriteLine($"LiteDB file   : {sizeBefore / 1024.0 / 1024:0.0} MB → {new FileInfo(db.Path).Length / 1024.0 / 1024:0.0} MB");
-            Console.WriteLine($"working set   : {memoryBefore / 1024.0 / 1024:0} MB → {Process.GetCurrentProcess().WorkingSet64 / 1024.0 / 1024:0} MB (this process: host and load generator)");
+            Console.WriteLine($"working set   : {WorkingSet(samples)} (this process: host and load generator; one sample a second, the first two are the warm-up)");
             await host.StopAsync(ct);
             await host.DisposeAsync();
             Directory.Delete(dataPath, recursive: true);
             return hostRun.Errors == 0 && replies.Missing == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    private static async Task SampleWorkingSetAsync(List<double> samples, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                samples.Add(Process.GetCurrentProcess().WorkingSet64 / 1024.0 / 1024);
+                await Task.Delay(1000, ct);
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private static string WorkingSet(List<double> mb)
+    {
+        if (mb.Count < 4) return string.Join(" → ", mb.Select(x => $"{x:0} MB"));
+        var afterWarmUp = mb.Skip(2).ToList();
+        return $"{mb[0]:0} MB at start, {afterWarmUp[0]:0} MB after warm-up, {afterWarmUp.Max():0} MB at most, {afterWarmUp[^1]:0} MB at the end";
     }
 
     /// <summary>A Messenger text event from one of many users (so the per-user limit and the message window stay out of the way).</summary>
