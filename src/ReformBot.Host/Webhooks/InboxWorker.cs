@@ -70,6 +70,7 @@ internal sealed class InboxWorker(
 
     private async Task RunWhenQuietAsync(string key, InboxItem first, CancellationToken ct)
     {
+        var taken = false;
         try
         {
             _ = ShowTypingAsync(first, ct);
@@ -84,6 +85,7 @@ internal sealed class InboxWorker(
                     {
                         items = pending[key].Items;
                         pending.Remove(key);
+                        taken = true;
                         break;
                     }
                 }
@@ -105,7 +107,8 @@ internal sealed class InboxWorker(
         }
         catch (Exception e)
         {
-            lock (pending) pending.Remove(key);
+            // Once taken, the key may already belong to the user's next turn: leave that one alone.
+            if (!taken) lock (pending) pending.Remove(key);
             log.LogError(e, "Turn for {Channel} user {User} failed; its messages stay in the inbox", first.Channel, Mask.Id(first.UserId));
         }
     }
