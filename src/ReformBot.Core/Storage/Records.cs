@@ -83,4 +83,7 @@ public sealed class StoredToken
     public string AccessToken { get; set; } = "";
     public string RefreshToken { get; set; } = "";
     public DateTime ExpiresAt { get; set; }
+    /// <summary>SHA-256 of the configured refresh token this pair descends from: a new one in configuration (the OA was
+    /// authorised again) replaces the stored pair.</summary>
+    public string ConfiguredFrom { get; set; } = "";
 }

@@ -71,6 +71,12 @@ public sealed class FakePlatform : IAsyncDisposable
         lock (gate) (failuresLeft, failureStatus, failureRetryAfter, failureBody) = (count, status, retryAfter, body);
     }
 
+    /// <summary>The OA is authorised again: a new refresh token replaces the old chain, as the operator would configure.</summary>
+    public string ReauthoriseZalo()
+    {
+        lock (gate) return ZaloRefreshToken = "reauthorised-" + Guid.NewGuid().ToString("N")[..8];
+    }
+
     /// <summary>Makes the current Zalo access token invalid, as when it expires early or is revoked.</summary>
     public void ExpireZaloAccessToken()
     {

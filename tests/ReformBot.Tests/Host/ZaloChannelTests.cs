@@ -96,4 +96,24 @@ public sealed class ZaloChannelTests : HostTest
         Assert.Equal(2, platform.Sent.Count);
         Assert.Equal(2, platform.TokenRefreshes);
     }
+
+    [Fact]
+    public async Task ANewRefreshTokenInConfigurationReplacesTheStoredChain()
+    {
+        platform.ExpireZaloAccessToken();
+        var (first, t1) = TextEvent("u-7", "z-msg-8", "le phi cap giay phep xay dung");
+        await host.PostZaloAsync(first, t1);
+        await platform.WaitForAsync(s => s.Count >= 1);
+
+        // The operator authorises the OA again: the stored chain is dead, the configured token is the new start.
+        var reauthorised = platform.ReauthoriseZalo();
+        await host.DisposeAsync();
+        host = await RunningHost.StartAsync(platform, host.DataPath, new Dictionary<string, string?> { ["ReformBot:Zalo:RefreshToken"] = reauthorised });
+        platform.ExpireZaloAccessToken();
+        var (second, t2) = TextEvent("u-7", "z-msg-9", "gia han giay phep xay dung");
+        await host.PostZaloAsync(second, t2);
+
+        await platform.WaitForAsync(s => s.Count >= 2);
+        Assert.Equal(2, platform.Sent.Count);
+    }
 }

@@ -49,7 +49,7 @@ public sealed class ZaloTokens(BotDatabase db, HttpClient http, IOptions<ZaloOpt
             db.Tokens.Upsert(new StoredToken
             {
                 Id = Key, AccessToken = access, RefreshToken = refresh,
-                ExpiresAt = time.GetUtcNow().UtcDateTime.AddSeconds(token.ExpiresIn ?? 3600),
+                ExpiresAt = time.GetUtcNow().UtcDateTime.AddSeconds(token.ExpiresIn ?? 3600), ConfiguredFrom = current.ConfiguredFrom,
             });
             log.LogInformation("Zalo access token refreshed; it expires in {Hours:0.0} h", (token.ExpiresIn ?? 3600) / 3600.0);
             return access;
@@ -60,11 +60,17 @@ public sealed class ZaloTokens(BotDatabase db, HttpClient http, IOptions<ZaloOpt
         }
     }
 
-    /// <summary>The stored pair, or the configured one until the first refresh.</summary>
-    private StoredToken Current() => db.Tokens.FindById(Key) ?? new StoredToken
+    /// <summary>The stored pair, or the configured one until its first refresh or when configuration holds a new one.</summary>
+    private StoredToken Current()
     {
-        Id = Key, AccessToken = options.Value.AccessToken, RefreshToken = options.Value.RefreshToken, ExpiresAt = DateTime.MaxValue,
-    };
+        var configuredFrom = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.Value.RefreshToken)));
+        var stored = db.Tokens.FindById(Key);
+        return stored is not null && stored.ConfiguredFrom == configuredFrom ? stored : new StoredToken
+        {
+            Id = Key, AccessToken = options.Value.AccessToken, RefreshToken = options.Value.RefreshToken, ExpiresAt = DateTime.MaxValue,
+            ConfiguredFrom = configuredFrom,
+        };
+    }
 
     private bool ExpiresSoon(StoredToken token) => token.ExpiresAt != DateTime.MaxValue && token.ExpiresAt - time.GetUtcNow().UtcDateTime < RefreshAhead;
 }
