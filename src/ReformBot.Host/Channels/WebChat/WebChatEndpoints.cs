@@ -49,7 +49,11 @@ internal static partial class WebChatEndpoints
         });
     }
 
-    private static string Page(string file)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Pages = new();
+
+    private static string Page(string file) => Pages.GetOrAdd(file, Read);
+
+    private static string Read(string file)
     {
         using var stream = typeof(WebChatEndpoints).Assembly.GetManifestResourceStream($"ReformBot.WebChat.{file}")
             ?? throw new InvalidOperationException($"The web chat file {file} is not embedded.");
