@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using ReformBot.Core.Storage;
+using System.Collections.Concurrent;
 using ReformBot.Host.Channels.Facebook;
 
 namespace ReformBot.Cli;
@@ -16,7 +16,7 @@ public sealed record LoadRun(long Acknowledged, long Errors, double Seconds, dou
 public sealed record ReplyReport(long Expected, long Delivered, long Missing, double P50Ms, double P99Ms)
 {
     public override string ToString() =>
-        $"{Delivered} of {Expected} events answered ({Missing} missing); webhook in → reply at the fake Send API p50 {P50Ms:0} ms, p99 {P99Ms:0} ms";
+        $"{Delivered} of {Expected} events sent answered ({Missing} missing; events refused with an error are never answered); webhook sent → reply at the fake Send API p50 {P50Ms:0} ms, p99 {P99Ms:0} ms";
 }
 
 /// <summary>Requests in flight for a fixed time, as fast as answered or paced to a rate, timing each acknowledgement.</summary>
@@ -74,27 +74,16 @@ internal static class LoadDriver
         return (perWorker.SelectMany(x => x).ToList(), errors);
     }
 
-    /// <summary>Waits until every accepted event has a delivered reply, then reports webhook-in → delivered latency.</summary>
-    public static async Task<ReplyReport> WaitForRepliesAsync(BotDatabase db, long expectedAtLeast, TimeSpan timeout, CancellationToken ct)
+    /// <summary>Waits until every user the host acknowledged has a reply at the fake, then reports send → reply latency.</summary>
+    public static async Task<ReplyReport> WaitForRepliesAsync(ConcurrentDictionary<string, long> sent, ConcurrentDictionary<string, long> replied,
+        TimeSpan timeout, CancellationToken ct)
     {
         var until = Stopwatch.StartNew();
-        while (until.Elapsed < timeout && (db.Inbox.Count(x => x.AnsweredAt == null) > 0 || db.Outbox.Count(x => x.State == OutboxState.Pending) > 0))
-            await Task.Delay(250, ct);
-        var inbox = db.Inbox.FindAll().ToList();
-        var delivered = db.Outbox.Find(x => x.State == OutboxState.Delivered).ToList();
-        var deliveredAt = delivered.GroupBy(o => o.UserId).ToDictionary(g => g.Key, g => g.Select(o => o.DeliveredAt!.Value).Order().ToList());
-        var latencies = new List<double>();
-        long answered = 0;
-        foreach (var item in inbox.Where(i => i.AnsweredAt is not null))
-        {
-            var at = deliveredAt.GetValueOrDefault(item.UserId)?.FirstOrDefault(t => t >= item.ReceivedAt) ?? default;
-            if (at == default) continue;
-            answered++;
-            latencies.Add((at - item.ReceivedAt).TotalMilliseconds);
-        }
-        latencies.Sort();
+        int Missing() => sent.Keys.Count(user => !replied.ContainsKey(user));
+        while (until.Elapsed < timeout && Missing() > 0) await Task.Delay(250, ct);
+        var latencies = sent.Where(s => replied.ContainsKey(s.Key))
+            .Select(s => Stopwatch.GetElapsedTime(s.Value, replied[s.Key]).TotalMilliseconds).Order().ToList();
         double At(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
-        var expected = Math.Max(expectedAtLeast, inbox.Count);
-        return new ReplyReport(expected, answered, expected - answered, At(0.5), At(0.99));
+        return new ReplyReport(sent.Count, latencies.Count, Missing(), At(0.5), At(0.99));
     }
 }

@@ -1,21 +1,21 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReformBot.Core.Storage;
-using ReformBot.Host;
 using ReformBot.Host.Channels.Facebook;
 
 namespace ReformBot.Cli;
 
 /// <summary>
-/// <c>reformbot loadtest</c>: signed Messenger webhooks over loopback against the real host (in this process, with a
-/// fresh data folder and a local fake Send API), next to a bare minimal-API endpoint measured the same way in the same run.
+/// <c>reformbot loadtest</c>: the real host started as its own process on loopback (fresh data folder, its Send API
+/// pointed at a local fake), driven with signed Messenger webhooks, next to a bare minimal-API endpoint measured the same
+/// way in the same run. Replies are timed where they arrive: at the fake Send API.
 /// </summary>
 internal static class LoadTestCommand
 {
@@ -32,60 +32,73 @@ internal static class LoadTestCommand
         {
             var duration = TimeSpan.FromSeconds(parse.GetValue(seconds));
             var inFlight = parse.GetValue(concurrency);
-            await using var bare = await StartBareAsync();
-            var bareUrl = bare.Urls.First();
+            var pace = parse.GetValue(rate);
+            var sent = new ConcurrentDictionary<string, long>();
+            var replied = new ConcurrentDictionary<string, long>();
+            await using var fake = await StartFakeAsync(replied);
+            var fakeUrl = fake.Urls.First();
             var dataPath = Path.Combine(Path.GetTempPath(), "reformbot-loadtest-" + Guid.NewGuid().ToString("N"));
-            var host = BotApp.Build(["--urls", "http://127.0.0.1:0"], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ReformBot:KnowledgePath"] = Path.GetFullPath(parse.GetValue(knowledge)!),
-                ["ReformBot:DataPath"] = dataPath,
-                ["ReformBot:Facebook:AppSecret"] = Secret,
-                ["ReformBot:Facebook:VerifyToken"] = "loadtest",
-                ["ReformBot:Facebook:PageAccessToken"] = "loadtest",
-                ["ReformBot:Facebook:GraphApiBaseUrl"] = bareUrl + "/v25.0",
-                ["Logging:LogLevel:Default"] = "Warning",
-            }));
-            await host.StartAsync(ct);
-            var hostUrl = host.Urls.First();
+            using var host = await HostProcess.StartAsync(dataPath, Path.GetFullPath(parse.GetValue(knowledge)!), fakeUrl + "/v25.0", Secret, ct);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = inFlight });
 
-            var pace = parse.GetValue(rate);
-            var bareRun = await LoadDriver.RunAsync(http, bareUrl + "/bare", i => (Event(i), null), duration, inFlight, pace, ct);
-            var db = host.Services.GetRequiredService<BotDatabase>();
-            var sizeBefore = new FileInfo(db.Path).Length;
+            var bareRun = await LoadDriver.RunAsync(http, fakeUrl + "/bare", i => (Event(i), null), duration, inFlight, pace, ct);
             var samples = new List<double>();
             using var sampling = new CancellationTokenSource();
-            var sampler = SampleWorkingSetAsync(samples, sampling.Token);
-            var hostRun = await LoadDriver.RunAsync(http, hostUrl + "/webhooks/facebook", i =>
+            var sampler = SampleWorkingSetAsync(host.Process, samples, sampling.Token);
+            var hostRun = await LoadDriver.RunAsync(http, host.BaseUrl + "/webhooks/facebook", i =>
             {
                 var body = Event(i);
+                sent[$"load{i}"] = Stopwatch.GetTimestamp();
                 return (body, FacebookSignature.Sign(body, Secret));
             }, duration, inFlight, pace, ct);
-            var replies = await LoadDriver.WaitForRepliesAsync(db, hostRun.Acknowledged, TimeSpan.FromSeconds(120), ct);
+            var replies = await LoadDriver.WaitForRepliesAsync(sent, replied, TimeSpan.FromSeconds(120), ct);
             await sampling.CancelAsync();
             await sampler;
+            var dbSize = new FileInfo(Path.Combine(dataPath, BotDatabase.FileName)).Length;
 
             Console.WriteLine($"bare endpoint : {bareRun}");
             Console.WriteLine($"host webhook  : {hostRun}");
             Console.WriteLine($"ratio         : {hostRun.PerSecond / bareRun.PerSecond:0.00} of the bare endpoint's throughput, p99 {hostRun.P99Ms / bareRun.P99Ms:0.0}×");
             Console.WriteLine($"replies       : {replies}");
-            Console.WriteLine($"LiteDB file   : {sizeBefore / 1024.0 / 1024:0.0} MB → {new FileInfo(db.Path).Length / 1024.0 / 1024:0.0} MB");
-            Console.WriteLine($"working set   : {WorkingSet(samples)} (this process: host and load generator; one sample a second, the first two are the warm-up)");
-            await host.StopAsync(ct);
-            await host.DisposeAsync();
+            Console.WriteLine($"LiteDB file   : {dbSize / 1024.0 / 1024:0.0} MB after the run (it starts empty)");
+            Console.WriteLine($"working set   : {WorkingSet(samples)} (the host process; one sample a second)");
+            host.Stop();
             Directory.Delete(dataPath, recursive: true);
             return hostRun.Errors == 0 && replies.Missing == 0 ? 0 : 1;
         });
         return command;
     }
 
-    private static async Task SampleWorkingSetAsync(List<double> samples, CancellationToken ct)
+    /// <summary>A Messenger text event from a user of its own, so each reply at the fake tells which event it answers.</summary>
+    private static byte[] Event(long i) => Encoding.UTF8.GetBytes(
+        $$$"""{"object":"page","entry":[{"id":"PAGE","time":1764200000000,"messaging":[{"sender":{"id":"load{{{i}}}"},"recipient":{"id":"PAGE"},"timestamp":1764200000000,"message":{"mid":"m.{{{i}}}.{{{Guid.NewGuid():N}}}","text":"thu tuc xin phep xay nha can gi"}}]}]}""");
+
+    /// <summary>The bare endpoint the host is compared with, and a Send API that notes when each user's reply arrives.</summary>
+    private static async Task<WebApplication> StartFakeAsync(ConcurrentDictionary<string, long> replied)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapPost("/bare", () => Results.Ok());
+        app.MapPost("/v25.0/me/messages", async (HttpRequest request) =>
+        {
+            var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+            if (body.TryGetProperty("message", out _)) replied.TryAdd(body.GetProperty("recipient").GetProperty("id").GetString()!, Stopwatch.GetTimestamp());
+            return Results.Ok(new { recipient_id = "x", message_id = "m" });
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task SampleWorkingSetAsync(Process host, List<double> samples, CancellationToken ct)
     {
         try
         {
             while (true)
             {
-                samples.Add(Process.GetCurrentProcess().WorkingSet64 / 1024.0 / 1024);
+                host.Refresh();
+                samples.Add(host.WorkingSet64 / 1024.0 / 1024);
                 await Task.Delay(1000, ct);
             }
         }
@@ -96,23 +109,63 @@ internal static class LoadTestCommand
     {
         if (mb.Count < 4) return string.Join(" → ", mb.Select(x => $"{x:0} MB"));
         var afterWarmUp = mb.Skip(2).ToList();
-        return $"{mb[0]:0} MB at start, {afterWarmUp[0]:0} MB after warm-up, {afterWarmUp.Max():0} MB at most, {afterWarmUp[^1]:0} MB at the end";
+        return $"{mb[0]:0} MB at the start, {afterWarmUp[0]:0} MB after 2 s, {afterWarmUp.Max():0} MB at most, {afterWarmUp[^1]:0} MB at the end";
+    }
+}
+
+/// <summary>The host as a child process, configured through the environment as an operator would.</summary>
+internal sealed class HostProcess(Process process, string baseUrl) : IDisposable
+{
+    public Process Process => process;
+    public string BaseUrl => baseUrl;
+
+    public static async Task<HostProcess> StartAsync(string dataPath, string knowledge, string graphApi, string appSecret, CancellationToken ct)
+    {
+        Directory.CreateDirectory(dataPath);
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ReformBot.Host.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = dataPath, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.Environment["ReformBot__KnowledgePath"] = knowledge;
+        start.Environment["ReformBot__DataPath"] = dataPath;
+        start.Environment["ReformBot__Facebook__AppSecret"] = appSecret;
+        start.Environment["ReformBot__Facebook__VerifyToken"] = "loadtest";
+        start.Environment["ReformBot__Facebook__PageAccessToken"] = "loadtest";
+        start.Environment["ReformBot__Facebook__GraphApiBaseUrl"] = graphApi;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var child = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
+        child.OutputDataReceived += (_, _) => { };
+        child.ErrorDataReceived += (_, _) => { };
+        child.BeginOutputReadLine();
+        child.BeginErrorReadLine();
+        var host = new HostProcess(child, $"http://127.0.0.1:{port}");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var i = 0; i < 300; i++)
+        {
+            if (child.HasExited) throw new InvalidOperationException($"the host exited with {child.ExitCode}");
+            try
+            {
+                if ((await http.GetAsync(host.BaseUrl + "/healthz", ct)).IsSuccessStatusCode) return host;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(100, ct);
+        }
+        throw new TimeoutException("the host did not answer /healthz within 30 s");
     }
 
-    /// <summary>A Messenger text event from one of many users (so the per-user limit and the message window stay out of the way).</summary>
-    private static byte[] Event(long i) => Encoding.UTF8.GetBytes(
-        $$$"""{"object":"page","entry":[{"id":"PAGE","time":1764200000000,"messaging":[{"sender":{"id":"load{{{i % 50000}}}"},"recipient":{"id":"PAGE"},"timestamp":1764200000000,"message":{"mid":"m.{{{i}}}.{{{Guid.NewGuid():N}}}","text":"thu tuc xin phep xay nha can gi"}}]}]}""");
-
-    /// <summary>The bare endpoint the host is compared with, and a Send API that accepts every reply.</summary>
-    private static async Task<WebApplication> StartBareAsync()
+    public void Stop()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost("/bare", () => Results.Ok());
-        app.MapPost("/v25.0/me/messages", () => Results.Ok(new { recipient_id = "x", message_id = "m" }));
-        await app.StartAsync();
-        return app;
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        process.Dispose();
     }
 }
