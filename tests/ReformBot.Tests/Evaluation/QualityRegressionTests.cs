@@ -19,10 +19,10 @@ public sealed class QualityRegressionTests(SamplePack sample) : IClassFixture<Sa
         var report = Evaluator.Summarise(Evaluator.Run(sample.Answerer, EvalQuestion.Load(Questions)));
 
         Assert.Equal(160, report.N);
-        Assert.True(report.Top1 >= 0.87, $"top1 {report.Top1}");
+        Assert.True(report.Top1 >= 0.92, $"top1 {report.Top1}");
         Assert.True(report.Top3 >= 0.97, $"top3 {report.Top3}");
         Assert.True(report.ByKind["unaccented"].Top1 >= 0.92, $"unaccented top1 {report.ByKind["unaccented"].Top1}");
-        Assert.True(report.AnsweredCorrect >= 0.64, $"answeredCorrect {report.AnsweredCorrect}");
+        Assert.True(report.AnsweredCorrect >= 0.66, $"answeredCorrect {report.AnsweredCorrect} (the target, 0.75, is not reached yet)");
         Assert.True(report.AnsweredCorrect + report.OfferedCorrect >= 0.90, $"answered + offered {report.AnsweredCorrect + report.OfferedCorrect}");
         Assert.True(report.WrongAnswerRate <= 0.05, $"wrongAnswerRate {report.WrongAnswerRate}");
         Assert.True(report.OosEscalated >= 0.85, $"oosEscalated {report.OosEscalated}");
@@ -37,7 +37,7 @@ public sealed class QualityRegressionTests(SamplePack sample) : IClassFixture<Sa
         var ours = Evaluator.Summarise(Evaluator.Run(sample.Answerer, questions));
         var baseline = Evaluator.Summarise(Evaluator.Run(new Answerer(baselineIndex, new AnswererOptions()), questions));
 
-        Assert.True(ours.Top1 >= baseline.Top1 + 0.07, $"top1 {ours.Top1} vs baseline {baseline.Top1}");
+        Assert.True(ours.Top1 >= baseline.Top1 + 0.10, $"top1 {ours.Top1} vs baseline {baseline.Top1}");
         Assert.True(ours.AnsweredCorrect > baseline.AnsweredCorrect, $"answeredCorrect {ours.AnsweredCorrect} vs baseline {baseline.AnsweredCorrect}");
     }
 }
