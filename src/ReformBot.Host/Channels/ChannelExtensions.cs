@@ -8,7 +8,10 @@ namespace ReformBot.Host.Channels;
 
 internal static class ChannelExtensions
 {
-    /// <summary>Options for every channel (validated at start-up), and the adapters of the channels that have credentials.</summary>
+    /// <summary>
+    /// Options for every channel (validated at start-up), and the adapters of the channels that have credentials, keyed
+    /// by channel name: a send resolves only its own channel's adapter (and typed HttpClient).
+    /// </summary>
     public static void AddChannels(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -23,7 +26,7 @@ internal static class ChannelExtensions
         {
             services.AddHttpClient<FacebookAdapter>((sp, http) => http.BaseAddress = BaseAddress(sp.GetRequiredService<IOptions<FacebookOptions>>().Value.GraphApiBaseUrl))
                 .AddPlatformResilience(FacebookWebhook.Channel);
-            services.AddTransient<IChannelAdapter>(sp => sp.GetRequiredService<FacebookAdapter>());
+            services.AddKeyedTransient<IChannelAdapter>(FacebookWebhook.Channel, (sp, _) => sp.GetRequiredService<FacebookAdapter>());
         }
 
         var zalo = builder.Configuration.GetSection(ZaloOptions.Section).Get<ZaloOptions>() ?? new();
@@ -38,12 +41,12 @@ internal static class ChannelExtensions
             });
             services.AddHttpClient<ZaloAdapter>((sp, http) => http.BaseAddress = BaseAddress(sp.GetRequiredService<IOptions<ZaloOptions>>().Value.OpenApiBaseUrl))
                 .AddPlatformResilience(ZaloWebhook.Channel);
-            services.AddTransient<IChannelAdapter>(sp => sp.GetRequiredService<ZaloAdapter>());
+            services.AddKeyedTransient<IChannelAdapter>(ZaloWebhook.Channel, (sp, _) => sp.GetRequiredService<ZaloAdapter>());
         }
 
         services.AddSingleton(new ChannelState(WebChatAdapter.Name, true, "always on"));
         services.AddSingleton<WebChatAdapter>();
-        services.AddSingleton<IChannelAdapter>(sp => sp.GetRequiredService<WebChatAdapter>());
+        services.AddKeyedSingleton<IChannelAdapter>(WebChatAdapter.Name, (sp, _) => sp.GetRequiredService<WebChatAdapter>());
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

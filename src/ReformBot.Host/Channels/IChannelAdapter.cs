@@ -15,11 +15,10 @@ public sealed record Delivery(DeliveryStatus Status, string? PlatformMessageId =
 /// <summary>
 /// The sending half of a channel adapter (Bot Framework's BotAdapter.SendActivitiesAsync). The receiving half, verify and
 /// parse, lives in each channel's endpoints because every platform signs and shapes its webhook differently.
+/// Adapters are registered keyed by channel name ("facebook", "zalo", "webchat").
 /// </summary>
 public interface IChannelAdapter
 {
-    string Channel { get; }
-
     Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct);
 
     /// <summary>Best effort "typing…" while the turn is worked on; channels without it do nothing.</summary>

@@ -124,7 +124,7 @@ internal sealed class InboxWorker(
 
     private async Task ShowTypingAsync(InboxItem item, CancellationToken ct)
     {
-        var adapter = services.GetServices<IChannelAdapter>().FirstOrDefault(a => a.Channel == item.Channel);
+        var adapter = services.GetKeyedService<IChannelAdapter>(item.Channel);
         if (adapter is null) return;
         try
         {

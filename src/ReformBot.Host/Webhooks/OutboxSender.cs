@@ -52,7 +52,7 @@ internal sealed class OutboxSender(Outbox outbox, Tickets tickets, IServiceProvi
         var o = options.Value;
         for (var attempt = 1; ; attempt++)
         {
-            var adapter = services.GetServices<IChannelAdapter>().FirstOrDefault(a => a.Channel == item.Channel);
+            var adapter = services.GetKeyedService<IChannelAdapter>(item.Channel);
             if (adapter is null)
             {
                 log.LogWarning("Reply {Id} is for channel {Channel}, which is off; it stays in the outbox", item.Id, item.Channel);

@@ -15,8 +15,6 @@ public sealed class FacebookAdapter(HttpClient http, IOptions<FacebookOptions> o
     // Codes Meta documents as temporary: unknown, service, rate limits (app, user, page, Messenger).
     private static readonly HashSet<int> TransientCodes = [1, 2, 4, 17, 32, 613];
 
-    public string Channel => FacebookWebhook.Channel;
-
     public async Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct)
     {
         var chunks = TextChunks.Split(reply.Text, MaxText);

@@ -7,8 +7,6 @@ internal sealed class WebChatAdapter(BotDatabase db, TimeProvider time) : IChann
 {
     public const string Name = "webchat";
 
-    public string Channel => Name;
-
     public Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct)
     {
         var id = db.WebChat.Insert(new WebChatMessage

@@ -15,8 +15,6 @@ public sealed class ZaloAdapter(HttpClient http, ZaloTokens tokens) : IChannelAd
     // Rate limits, and "cannot be sent at night": the message waits in the outbox.
     private static readonly HashSet<int> TryLater = [-32, -234];
 
-    public string Channel => ZaloWebhook.Channel;
-
     public async Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct)
     {
         var chunks = TextChunks.Split(reply.Text, MaxText);
