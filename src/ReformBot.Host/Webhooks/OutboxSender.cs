@@ -62,9 +62,11 @@ internal sealed class OutboxSender(Outbox outbox, Tickets tickets, IServiceProvi
             Delivery result;
             try
             {
-                result = await adapter.SendAsync(item, ct);
+                // Not cancelled by shutdown: a send the platform may already have taken must finish and be recorded,
+                // or the restart sends it again. The per-attempt timeout bounds it; shutdown waits between attempts.
+                result = await adapter.SendAsync(item, CancellationToken.None);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (Exception e)
             {
                 result = Delivery.Retry($"{item.Channel} send threw {e.GetType().Name}");
                 log.LogError(e, "Sending reply {Id} threw", item.Id);
