@@ -33,7 +33,7 @@ internal static class ConsoleEndpoints
             }
         }).AllowAnonymous();
 
-        var console = app.MapGroup("/staff").RequireAuthorization(StaffAuth.StaffPolicy);
+        var console = app.MapGroup("/staff").RequireAuthorization(StaffAuthPolicies.Staff);
         console.MapPost("/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

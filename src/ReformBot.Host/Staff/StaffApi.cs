@@ -13,7 +13,7 @@ internal static class StaffApi
 
     public static void MapStaffApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/staff").RequireAuthorization(StaffAuth.ApiStaffPolicy).WithTags("Staff");
+        var api = app.MapGroup("/api/staff").RequireAuthorization(StaffAuthPolicies.ApiStaff).WithTags("Staff");
 
         api.MapGet("/tickets", (string? status, Tickets tickets) =>
         {
@@ -55,9 +55,9 @@ internal static class StaffApi
                     ? Results.Ok(new { entries = outcome.Entries })
                     : Results.UnprocessableEntity(new { error = "The knowledge pack has problems; the previous index keeps serving.", problems = outcome.Problems });
             })
-            .RequireAuthorization(StaffAuth.ApiAdminPolicy).WithTags("Staff").WithSummary("Rebuild the index from knowledge/ (admin)");
+            .RequireAuthorization(StaffAuthPolicies.ApiAdmin).WithTags("Staff").WithSummary("Rebuild the index from knowledge/ (admin)");
 
-        app.MapOpenApi().RequireAuthorization(StaffAuth.ApiStaffPolicy);
+        app.MapOpenApi().RequireAuthorization(StaffAuthPolicies.ApiStaff);
     }
 }
 

@@ -12,17 +12,12 @@ namespace ReformBot.Host.Staff;
 public static class StaffAuthPolicies
 {
     public const string Staff = "staff";
-    public const string Admin = "admin";
     public const string ApiStaff = "api-staff";
     public const string ApiAdmin = "api-admin";
 }
 
 internal static class StaffAuth
 {
-    public const string StaffPolicy = StaffAuthPolicies.Staff;
-    public const string AdminPolicy = StaffAuthPolicies.Admin;
-    public const string ApiStaffPolicy = StaffAuthPolicies.ApiStaff;
-    public const string ApiAdminPolicy = StaffAuthPolicies.ApiAdmin;
 
     public static void AddStaff(this WebApplicationBuilder builder)
     {
@@ -52,10 +47,9 @@ internal static class StaffAuth
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireRole("staff", "admin"))
-            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireRole("admin"))
-            .AddPolicy(ApiStaffPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole("staff", "admin"))
-            .AddPolicy(ApiAdminPolicy, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole("admin"));
+            .AddPolicy(StaffAuthPolicies.Staff, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireRole("staff", "admin"))
+            .AddPolicy(StaffAuthPolicies.ApiStaff, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole("staff", "admin"))
+            .AddPolicy(StaffAuthPolicies.ApiAdmin, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole("admin"));
         services.AddSingleton<StaffKnowledge>();
         services.AddHttpClient<TicketNotifier>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService(sp => sp.GetRequiredService<TicketNotifier>());
