@@ -38,7 +38,16 @@ internal static class LoadTestCommand
             await using var fake = await StartFakeAsync(replied);
             var fakeUrl = fake.Urls.First();
             var dataPath = Path.Combine(Path.GetTempPath(), "reformbot-loadtest-" + Guid.NewGuid().ToString("N"));
-            using var host = await HostProcess.StartAsync(dataPath, Path.GetFullPath(parse.GetValue(knowledge)!), fakeUrl + "/v25.0", Secret, ct);
+            using var host = await HostProcess.StartAsync(dataPath, HostProcess.FreePort(), new Dictionary<string, string?>
+            {
+                ["ReformBot:KnowledgePath"] = Path.GetFullPath(parse.GetValue(knowledge)!),
+                ["ReformBot:DataPath"] = dataPath,
+                ["ReformBot:Facebook:AppSecret"] = Secret,
+                ["ReformBot:Facebook:VerifyToken"] = "loadtest",
+                ["ReformBot:Facebook:PageAccessToken"] = "loadtest",
+                ["ReformBot:Facebook:GraphApiBaseUrl"] = fakeUrl + "/v25.0",
+                ["Logging:LogLevel:Default"] = "Warning",
+            }, ct);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = inFlight });
 
             var bareRun = await LoadDriver.RunAsync(http, fakeUrl + "/bare", i => (Event(i), null), duration, inFlight, pace, ct);
@@ -62,7 +71,7 @@ internal static class LoadTestCommand
             Console.WriteLine($"replies       : {replies}");
             Console.WriteLine($"LiteDB file   : {dbSize / 1024.0 / 1024:0.0} MB after the run (it starts empty)");
             Console.WriteLine($"working set   : {WorkingSet(samples)} (the host process; one sample a second)");
-            host.Stop();
+            host.Kill();
             Directory.Delete(dataPath, recursive: true);
             return hostRun.Errors == 0 && replies.Missing == 0 ? 0 : 1;
         });
@@ -110,62 +119,5 @@ internal static class LoadTestCommand
         if (mb.Count < 4) return string.Join(" → ", mb.Select(x => $"{x:0} MB"));
         var afterWarmUp = mb.Skip(2).ToList();
         return $"{mb[0]:0} MB at the start, {afterWarmUp[0]:0} MB after 2 s, {afterWarmUp.Max():0} MB at most, {afterWarmUp[^1]:0} MB at the end";
-    }
-}
-
-/// <summary>The host as a child process, configured through the environment as an operator would.</summary>
-internal sealed class HostProcess(Process process, string baseUrl) : IDisposable
-{
-    public Process Process => process;
-    public string BaseUrl => baseUrl;
-
-    public static async Task<HostProcess> StartAsync(string dataPath, string knowledge, string graphApi, string appSecret, CancellationToken ct)
-    {
-        Directory.CreateDirectory(dataPath);
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ReformBot.Host.dll"), "--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = dataPath, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        start.Environment["ReformBot__KnowledgePath"] = knowledge;
-        start.Environment["ReformBot__DataPath"] = dataPath;
-        start.Environment["ReformBot__Facebook__AppSecret"] = appSecret;
-        start.Environment["ReformBot__Facebook__VerifyToken"] = "loadtest";
-        start.Environment["ReformBot__Facebook__PageAccessToken"] = "loadtest";
-        start.Environment["ReformBot__Facebook__GraphApiBaseUrl"] = graphApi;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var child = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
-        child.OutputDataReceived += (_, _) => { };
-        child.ErrorDataReceived += (_, _) => { };
-        child.BeginOutputReadLine();
-        child.BeginErrorReadLine();
-        var host = new HostProcess(child, $"http://127.0.0.1:{port}");
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 300; i++)
-        {
-            if (child.HasExited) throw new InvalidOperationException($"the host exited with {child.ExitCode}");
-            try
-            {
-                if ((await http.GetAsync(host.BaseUrl + "/healthz", ct)).IsSuccessStatusCode) return host;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(100, ct);
-        }
-        throw new TimeoutException("the host did not answer /healthz within 30 s");
-    }
-
-    public void Stop()
-    {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-    }
-
-    public void Dispose()
-    {
-        Stop();
-        process.Dispose();
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
+using ReformBot.Cli;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Channels.Facebook;
 using ReformBot.Host.Channels.Zalo;
@@ -41,7 +42,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var dataPath = RunningHost.NewDataPath();
         Directory.CreateDirectory(dataPath);
         var port = HostProcess.FreePort();
-        var host = await HostProcess.StartAsync(platform, dataPath, port);
+        var host = await StartHostAsync(platform, dataPath, port);
         var events = Enumerable.Range(0, Events).Select(Make).ToArray();
         // Every tenth event is delivered three times, as platforms redeliver when unsure.
         var schedule = Enumerable.Range(0, Events)
@@ -59,7 +60,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             await Task.Delay(killAfter);
             host.Kill();
             host.Dispose();
-            host = await HostProcess.StartAsync(platform, dataPath, port);
+            host = await StartHostAsync(platform, dataPath, port);
             restarted.SetResult();
         });
 
@@ -117,7 +118,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             token = staff.IssueToken("lan")!;
         }
         var port = HostProcess.FreePort();
-        var host = await HostProcess.StartAsync(platform, dataPath, port);
+        var host = await StartHostAsync(platform, dataPath, port);
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
@@ -139,7 +140,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             await Task.Delay(killAfter);
             host.Kill();
             host.Dispose();
-            host = await HostProcess.StartAsync(platform, dataPath, port);
+            host = await StartHostAsync(platform, dataPath, port);
         });
         var replies = new List<Task>();
         var clock = Stopwatch.StartNew();
@@ -185,6 +186,14 @@ public sealed class CrashTests(ITestOutputHelper output)
         {
             return false;
         }
+    }
+
+    /// <summary>The test settings, plus room for one user's 1,000 events: the per-user limit is not what is tested here.</summary>
+    private static Task<HostProcess> StartHostAsync(FakePlatform platform, string dataPath, int port)
+    {
+        var settings = RunningHost.Settings(platform, dataPath);
+        settings["ReformBot:MessagesPerMinutePerUser"] = "1000";
+        return HostProcess.StartAsync(dataPath, port, settings);
     }
 
     private static async Task<bool> SendAsync(HttpClient http, Event e)

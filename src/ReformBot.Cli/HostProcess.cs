@@ -1,22 +1,24 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using ReformBot.Tests.Host;
 
-namespace ReformBot.Tests.Proof;
+namespace ReformBot.Cli;
 
-/// <summary>The real host as a separate process (the build in this test's folder), so it can be killed with SIGKILL.</summary>
+/// <summary>
+/// The host (ReformBot.Host.dll next to this program) as a child process on a loopback port, configured through the
+/// environment as an operator would (ReformBot__Facebook__AppSecret). Used by <c>loadtest</c> and by the crash tests,
+/// which kill it with SIGKILL.
+/// </summary>
 public sealed class HostProcess : IDisposable
 {
-    private readonly Process process;
-
-    public string BaseUrl { get; }
-
     private HostProcess(Process process, string baseUrl)
     {
-        this.process = process;
+        Process = process;
         BaseUrl = baseUrl;
     }
+
+    public Process Process { get; }
+    public string BaseUrl { get; }
 
     public static int FreePort()
     {
@@ -27,17 +29,16 @@ public sealed class HostProcess : IDisposable
         return port;
     }
 
-    public static async Task<HostProcess> StartAsync(FakePlatform platform, string dataPath, int port)
+    /// <param name="settings">Configuration keys in their ':' form; passed as environment variables.</param>
+    public static async Task<HostProcess> StartAsync(string dataPath, int port, IReadOnlyDictionary<string, string?> settings, CancellationToken ct = default)
     {
+        Directory.CreateDirectory(dataPath);
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ReformBot.Host.dll"), "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = dataPath,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        var settings = RunningHost.Settings(platform, dataPath);
-        settings["ReformBot:MessagesPerMinutePerUser"] = "1000";
-        // The environment form of the same keys, as an operator would set them (ReformBot__Facebook__AppSecret).
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
         process.OutputDataReceived += (_, _) => { };
@@ -52,24 +53,25 @@ public sealed class HostProcess : IDisposable
             if (process.HasExited) throw new InvalidOperationException($"the host exited with {process.ExitCode}");
             try
             {
-                if ((await http.GetAsync(host.BaseUrl + "/healthz")).IsSuccessStatusCode) return host;
+                if ((await http.GetAsync(host.BaseUrl + "/healthz", ct)).IsSuccessStatusCode) return host;
             }
             catch (HttpRequestException) { }
-            await Task.Delay(100);
+            await Task.Delay(100, ct);
         }
+        host.Dispose();
         throw new TimeoutException("the host did not answer /healthz within 30 s");
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, as when the machine or the OOM killer takes the process.</summary>
     public void Kill()
     {
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
+        if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+        Process.WaitForExit();
     }
 
     public void Dispose()
     {
-        if (!process.HasExited) Kill();
-        process.Dispose();
+        Kill();
+        Process.Dispose();
     }
 }
