@@ -1,3 +1,4 @@
+using ReformBot.Core.Conversations;
 using ReformBot.Core.Storage;
 
 namespace ReformBot.Host.Channels;
@@ -10,6 +11,22 @@ public sealed record Delivery(DeliveryStatus Status, string? PlatformMessageId =
     public static Delivery Delivered(string? platformMessageId) => new(DeliveryStatus.Delivered, platformMessageId);
     public static Delivery Retry(string error, TimeSpan? after = null) => new(DeliveryStatus.Retry, Error: error, RetryAfter: after);
     public static Delivery Failed(string error) => new(DeliveryStatus.Failed, Error: error);
+
+    /// <summary>
+    /// Sends a text split under a platform's limit, one message per part, the choices with the last part; stops at the
+    /// first part not delivered and returns how that one ended.
+    /// </summary>
+    public static async Task<Delivery> InPartsAsync(string text, int maxLength, Func<string, bool, Task<Delivery>> send)
+    {
+        var parts = TextChunks.Split(text, maxLength);
+        var result = Failed("nothing to send");
+        for (var i = 0; i < parts.Count; i++)
+        {
+            result = await send(parts[i], i == parts.Count - 1);
+            if (result.Status != DeliveryStatus.Delivered) return result;
+        }
+        return result;
+    }
 }
 
 /// <summary>

@@ -15,22 +15,16 @@ public sealed class FacebookAdapter(HttpClient http, IOptions<FacebookOptions> o
     // Codes Meta documents as temporary: unknown, service, rate limits (app, user, page, Messenger).
     private static readonly HashSet<int> TransientCodes = [1, 2, 4, 17, 32, 613];
 
-    public async Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct)
-    {
-        var chunks = TextChunks.Split(reply.Text, MaxText);
-        Delivery result = Delivery.Failed("nothing to send");
-        for (var i = 0; i < chunks.Count; i++)
+    public Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct) =>
+        Delivery.InPartsAsync(reply.Text, MaxText, (part, last) =>
         {
-            var quickReplies = i == chunks.Count - 1 && reply.Choices.Count > 0 ? QuickReplies(reply.ReplyChoices) : null;
+            var quickReplies = last && reply.Choices.Count > 0 ? QuickReplies(reply.ReplyChoices) : null;
             // A staff reply after the 24-hour window carries the HUMAN_AGENT tag (decided when staff sent it).
             var request = reply.Tag is { } tag
-                ? new FbSendRequest(new FbParty(reply.UserId), "MESSAGE_TAG", new FbOutgoingMessage(chunks[i], quickReplies), tag)
-                : new FbSendRequest(new FbParty(reply.UserId), "RESPONSE", new FbOutgoingMessage(chunks[i], quickReplies));
-            result = await PostAsync("me/messages", request, ct);
-            if (result.Status != DeliveryStatus.Delivered) return result;
-        }
-        return result;
-    }
+                ? new FbSendRequest(new FbParty(reply.UserId), "MESSAGE_TAG", new FbOutgoingMessage(part, quickReplies), tag)
+                : new FbSendRequest(new FbParty(reply.UserId), "RESPONSE", new FbOutgoingMessage(part, quickReplies));
+            return PostAsync("me/messages", request, ct);
+        });
 
     public async Task ShowTypingAsync(string userId, CancellationToken ct) =>
         await PostAsync("me/messages", new FbSenderAction(new FbParty(userId), "typing_on"), ct);

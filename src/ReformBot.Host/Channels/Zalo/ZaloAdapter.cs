@@ -15,18 +15,12 @@ public sealed class ZaloAdapter(HttpClient http, ZaloTokens tokens) : IChannelAd
     // Rate limits, and "cannot be sent at night": the message waits in the outbox.
     private static readonly HashSet<int> TryLater = [-32, -234];
 
-    public async Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct)
-    {
-        var chunks = TextChunks.Split(reply.Text, MaxText);
-        Delivery result = Delivery.Failed("nothing to send");
-        for (var i = 0; i < chunks.Count; i++)
+    public Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct) =>
+        Delivery.InPartsAsync(reply.Text, MaxText, (part, last) =>
         {
-            var buttons = i == chunks.Count - 1 && reply.Choices.Count > 0 ? Buttons(reply.ReplyChoices) : null;
-            result = await SendAsync(new ZaloSendRequest(new ZaloRecipient(reply.UserId), new ZaloMessage(chunks[i], buttons)), ct);
-            if (result.Status != DeliveryStatus.Delivered) return result;
-        }
-        return result;
-    }
+            var buttons = last && reply.Choices.Count > 0 ? Buttons(reply.ReplyChoices) : null;
+            return SendAsync(new ZaloSendRequest(new ZaloRecipient(reply.UserId), new ZaloMessage(part, buttons)), ct);
+        });
 
     private static ZaloAttachment Buttons(IReadOnlyList<ReplyChoice> choices) => new("template", new ZaloButtons(choices
         .Take(MaxButtons)
