@@ -14,9 +14,12 @@ public sealed class Answerer(KnowledgeIndex index, AnswererOptions options)
             .ToList();
         if (candidates.Count == 0) return new Decision.NoAnswer("no entry shares a word with the question", candidates);
 
+        // The top candidate's confidence already weighs its lead over the runner-up (the score gap), but a high coverage
+        // could outweigh a near tie: two entries scoring within the margin are offered as choices, however well they match.
+        // The runner-up's own confidence is not compared: it weighs the runner-up's lead over the third, not over the top.
         var best = candidates[0];
-        var runnerUp = candidates.Count > 1 ? candidates[1].Confidence : 0;
-        if (best.Confidence >= options.AnswerThreshold && best.Confidence - runnerUp >= options.AmbiguityMargin)
+        var lead = candidates.Count > 1 ? 1 - candidates[1].Score / best.Score : 1;
+        if (best.Confidence >= options.AnswerThreshold && lead >= options.AmbiguityMargin)
         {
             var alternatives = candidates.Skip(1).Where(c => c.Confidence >= options.OfferThreshold).Take(options.MaxChoices).ToList();
             return new Decision.Answered(best, alternatives, best.Entry is FaqEntry { IsHandoff: true }, candidates);

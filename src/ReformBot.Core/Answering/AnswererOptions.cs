@@ -9,10 +9,10 @@ public sealed record AnswererOptions
     public const string Section = "ReformBot:Answering";
 
     /// <summary>Answer directly at or above this confidence…</summary>
-    public double AnswerThreshold { get; init; } = 0.48;
+    public double AnswerThreshold { get; init; } = 0.42;
 
-    /// <summary>…and only when the runner-up is at least this far behind; otherwise offer both.</summary>
-    public double AmbiguityMargin { get; init; } = 0.0;
+    /// <summary>…unless the runner-up's score is within this share of the top's (a near tie): then offer both.</summary>
+    public double AmbiguityMargin { get; init; } = 0.02;
 
     /// <summary>Offer "Có phải bạn muốn hỏi…" choices at or above this confidence; below it, escalate to staff.</summary>
     public double OfferThreshold { get; init; } = 0.25;

@@ -47,6 +47,27 @@ public sealed class AnswererTests(SamplePack sample) : IClassFixture<SamplePack>
         Assert.IsType<Decision.NoAnswer>(decision);
     }
 
+    [Theory]
+    [InlineData("làm giấy khai sinh cho con ở đâu")]
+    [InlineData("Sở có tuyển dụng công chức năm nay không")]
+    public void CountsATopicThePackNeverMentionsAsUnknown(string text)
+    {
+        // Each syllable occurs somewhere in the sample pack, but no entry speaks of birth registration or recruitment
+        // in any of the thesaurus's words for them.
+        var decision = sample.Answerer.Answer(text);
+
+        Assert.IsNotType<Decision.Answered>(decision);
+        Assert.True(decision.Candidates[0].Features.UnknownShare > 0.2, $"unknown share {decision.Candidates[0].Features.UnknownShare}");
+    }
+
+    [Fact]
+    public void ATopicThePackMentionsInOtherWordsIsKnown()
+    {
+        var answered = Assert.IsType<Decision.Answered>(sample.Answerer.Answer("làm giấy phép xây nhà cần giấy tờ gì"));
+
+        Assert.Equal(0, answered.Best.Features.UnknownShare);
+    }
+
     [Fact]
     public void EscalatesWhenNothingMatchesAtAll()
     {

@@ -26,7 +26,8 @@ internal sealed class FeatureCalculator
         this.index = index;
         terms = plan.DistinctTerms.Select(t => (t, Weight(t), index.MayBeTypo(t))).ToArray();
         total = terms.Sum(t => t.Weight);
-        unknownShare = total == 0 ? 0 : plan.DistinctTerms.Where(t => index.EntryFrequency(t) == 0).Sum(Weight) / total;
+        var unknown = plan.DistinctTerms.Where(t => index.EntryFrequency(t) == 0).Concat(ForeignTopicTerms()).ToHashSet();
+        unknownShare = total == 0 ? 0 : unknown.Sum(Weight) / total;
         alternativeTerms = plan.Synonyms.SelectMany(s => s.Alternatives).SelectMany(a => a.Terms).ToHashSet();
         spansOf = plan.Synonyms
             .SelectMany(span => plan.FoldedTokens.Skip(span.Start).Take(span.Length).Select(token => (token, span)))
@@ -45,6 +46,19 @@ internal sealed class FeatureCalculator
             variant is null ? 0 : VariantCoverage(variant),
             unknownShare);
     }
+
+    /// <summary>
+    /// The words of thesaurus phrases the pack never mentions in any of their forms: the question names a public-service
+    /// topic ("khai sinh", "bằng lái") this agency has nothing on, even if each syllable occurs somewhere in the pack.
+    /// </summary>
+    private IEnumerable<string> ForeignTopicTerms() => plan.Synonyms
+        .Where(span =>
+        {
+            var said = plan.FoldedTokens.Skip(span.Start).Take(span.Length).ToList();
+            var saidBigrams = said.Zip(said.Skip(1), (a, b) => a + "_" + b).ToList();
+            return !index.Mentions(said, saidBigrams) && span.Alternatives.All(a => !index.Mentions(a.Terms, a.Bigrams));
+        })
+        .SelectMany(span => plan.FoldedTokens.Skip(span.Start).Take(span.Length));
 
     private double Weight(string term)
     {

@@ -21,6 +21,11 @@ public sealed partial class KnowledgeIndex
 
     internal int EntryCount => entries.Length;
 
+    /// <summary>Whether some entry says this phrase: each of its bigrams (or its one word) occurs in the pack.</summary>
+    internal bool Mentions(IReadOnlyList<string> terms, IReadOnlyList<string> bigrams) => bigrams.Count > 0
+        ? bigrams.All(b => reader.DocFreq(new Term(Fields.FoldedBigrams, b)) + reader.DocFreq(new Term(Fields.BodyBigrams, b)) > 0)
+        : terms.All(t => EntryFrequency(t) > 0);
+
     /// <summary>A word no entry contains, long enough that one edit away is likely the word meant.</summary>
     internal bool MayBeTypo(string term) => term.Length >= 4 && EntryFrequency(term) == 0;
 
