@@ -9,13 +9,22 @@ namespace ReformBot.Core.Conversations;
 /// <summary>
 /// One turn with its consequences, written in one transaction: the bot's answer or the ticket for staff, the replies in
 /// the outbox, and the inbox items marked answered. While staff own the conversation (ticket claimed) the bot stays quiet.
+/// The search runs before the transaction: it needs no database, and a LiteDB transaction held open through it delays
+/// everyone else's writes, the inbox's (and so the webhooks' acknowledgements) among them.
 /// </summary>
 public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, EscalationOptions options, BotDatabase db, TimeProvider time)
 {
-    public IReadOnlyList<OutboxItem> Handle(IReadOnlyList<InboxItem> items) => db.InTransaction(() =>
+    public IReadOnlyList<OutboxItem> Handle(IReadOnlyList<InboxItem> items)
     {
         var first = items[0];
-        var replies = Replies(first.Channel, first.UserId, items.Select(i => i.ToActivity()).ToList());
+        var activities = items.Select(i => i.ToActivity()).ToList();
+        var result = knowledge.Bot.OnTurn(activities);
+        return db.InTransaction(() => Write(items, Replies(first.Channel, first.UserId, activities, result)));
+    }
+
+    private List<OutboxItem> Write(IReadOnlyList<InboxItem> items, IReadOnlyList<Reply> replies)
+    {
+        var first = items[0];
         var now = time.GetUtcNow().UtcDateTime;
         var outgoing = replies.Select(r => OutboxItem.For(first.Channel, first.UserId, r, now)).ToList();
         foreach (var reply in outgoing) db.Outbox.Insert(reply);
@@ -25,9 +34,10 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
             db.Inbox.Update(item);
         }
         return outgoing;
-    });
+    }
 
-    private IReadOnlyList<Reply> Replies(string channel, string userId, IReadOnlyList<Activity> activities)
+    /// <summary>The search's <paramref name="result"/> is discarded while staff own the conversation.</summary>
+    private IReadOnlyList<Reply> Replies(string channel, string userId, IReadOnlyList<Activity> activities, TurnResult result)
     {
         var text = string.Join(' ', activities.Where(a => a.Kind is ActivityKind.Text or ActivityKind.Choice).Select(a => a.Text.Trim()));
         var active = tickets.ActiveFor(channel, userId);
@@ -42,7 +52,6 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
             return [Reply.Plain($"Bạn đã quay lại trò chuyện với trợ lý tự động. Phiếu {active.Number} vẫn được cán bộ theo dõi.")];
         }
 
-        var result = knowledge.Bot.OnTurn(activities);
         switch (result.Decision)
         {
             case Decision.NoAnswer or Decision.Answered { Handoff: true }:

@@ -73,7 +73,9 @@ internal sealed class InboxWorker(
         var taken = false;
         try
         {
-            _ = ShowTypingAsync(first, ct);
+            // "Typing…" is a courtesy for a bot with time to spare. While every turn slot is taken, it would be one more
+            // request per message competing with the replies themselves.
+            if (turnSlots.CurrentCount > 0) _ = ShowTypingAsync(first, ct);
             List<InboxItem> items;
             while (true)
             {
