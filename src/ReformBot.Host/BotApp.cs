@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.AspNetCore.HttpOverrides;
 using ReformBot.Host.Channels;
 using ReformBot.Host.Staff;
@@ -15,6 +16,10 @@ public static class BotApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
             builder.WebHost.UseUrls("http://localhost:5080");
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Scopes carry the correlation id (Turn, or Ticket for a staff reply). Logging__Console__FormatterName=json makes
+        // each line one JSON object for a log collector (deploy/reformbot.service).
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
+        builder.Services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
         configure?.Invoke(builder);
 
         // Behind nginx or Caddy (README, "Going live"): the client's address for rate limits comes from X-Forwarded-For.
@@ -35,6 +40,7 @@ public static class BotApp
         app.MapStaffApi();
         app.MapStaffConsole();
         app.MapHealth();
+        app.MapMetrics();
         app.LogChannelStates();
         return app;
     }

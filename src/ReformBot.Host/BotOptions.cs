@@ -15,8 +15,11 @@ public sealed class BotOptions
     public int MaxBodyBytes { get; set; } = 256 * 1024;
     /// <summary>Messages one user may send per minute; the excess is acknowledged and dropped, so no one starves the others.</summary>
     public int MessagesPerMinutePerUser { get; set; } = 30;
-    /// <summary>Answered messages and sent replies are kept this many days (at least 7: redeliveries must still be recognised).</summary>
-    public int RetentionDays { get; set; } = 30;
+    /// <summary>
+    /// Conversation text (answered messages, sent replies, web chat, closed tickets' text and user id) is kept this many
+    /// days; ticket statistics stay. At least 7: redeliveries must still be recognised.
+    /// </summary>
+    public int RetentionDays { get; set; } = 365;
 }
 
 internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>

@@ -27,6 +27,7 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
         var first = items[0];
         var now = time.GetUtcNow().UtcDateTime;
         var outgoing = replies.Select(r => OutboxItem.For(first.Channel, first.UserId, r, now)).ToList();
+        foreach (var reply in outgoing) reply.Turn = first.Id;
         foreach (var reply in outgoing) db.Outbox.Insert(reply);
         foreach (var item in items)
         {

@@ -30,6 +30,8 @@ public sealed class Ticket
     /// <summary>The notification webhook was told of this ticket, and of it being overdue.</summary>
     public bool NotifiedNew { get; set; }
     public bool NotifiedOverdue { get; set; }
+    /// <summary>When retention removed the citizen's id and text (the ticket stays for the statistics).</summary>
+    public DateTime? TextRemovedAt { get; set; }
 
     public bool IsActive => Status != TicketStatus.Closed;
 }

@@ -152,6 +152,30 @@ public sealed class Tickets(BotDatabase db, OfficeHours hours, EscalationOptions
         return ticket;
     });
 
+    public const string RemovedText = "[đã xóa theo thời hạn lưu trữ]";
+
+    /// <summary>
+    /// Closed tickets quiet since before <paramref name="cutoff"/> lose what identifies the citizen and what they wrote
+    /// (the user id, the question, every message's text); the number, channel, times, assignee, candidates and the
+    /// action log stay for the agency's statistics. Returns how many tickets were cleared.
+    /// </summary>
+    public int RemoveConversationText(DateTime cutoff)
+    {
+        var old = db.Tickets.Find(t => t.Status == TicketStatus.Closed && t.TextRemovedAt == null)
+            .Where(t => t.Messages.Select(m => m.At).Append(t.CreatedAt).Max() < cutoff)
+            .ToList();
+        foreach (var ticket in old)
+        {
+            ticket.UserId = "";
+            ticket.TextRemovedAt = Now;
+            ticket.Question = RemovedText;
+            foreach (var message in ticket.Messages) message.Text = RemovedText;
+            Record(ticket, BotName, "xóa nội dung hội thoại theo thời hạn lưu trữ");
+            db.Tickets.Update(ticket);
+        }
+        return old.Count;
+    }
+
     private static string VietnameseText(string text) => text.Trim().Normalize(System.Text.NormalizationForm.FormC);
 
     private void AddCitizenMessage(Ticket ticket, string text, DateTime now)

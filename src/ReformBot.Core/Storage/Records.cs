@@ -47,6 +47,8 @@ public sealed class OutboxItem
     public DateTime? DeliveredAt { get; set; }
     /// <summary>Set for a staff reply: its delivery (or failure) is shown on that ticket.</summary>
     public string? TicketNumber { get; set; }
+    /// <summary>For a bot reply, the inbox key of the turn's first message: the correlation id that follows it through the logs.</summary>
+    public string? Turn { get; set; }
     /// <summary>A platform message tag, e.g. Messenger's HUMAN_AGENT for a staff reply after the 24-hour window.</summary>
     public string? Tag { get; set; }
 

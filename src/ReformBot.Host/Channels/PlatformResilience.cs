@@ -12,7 +12,7 @@ namespace ReformBot.Host.Channels;
 /// One retry → circuit breaker → per-attempt timeout pipeline per platform, built once so the breaker's state is shared
 /// by every send to that platform. Only transient failures are retried: network errors, timeouts, 5xx, 408 and 429.
 /// </summary>
-internal sealed class PlatformResilience(IOptions<DeliveryOptions> options, ILogger<PlatformResilience> log)
+internal sealed class PlatformResilience(IOptions<DeliveryOptions> options, Webhooks.BotMetrics metrics, ILogger<PlatformResilience> log)
 {
     private readonly Dictionary<string, IAsyncPolicy<HttpResponseMessage>> policies = [];
 
@@ -38,6 +38,7 @@ internal sealed class PlatformResilience(IOptions<DeliveryOptions> options, ILog
                 : Backoff.DecorrelatedJitterBackoffV2(TimeSpan.FromSeconds(o.FirstRetryDelaySeconds), o.RetryCount).ElementAt(attempt - 1),
             (outcome, wait, attempt, _) =>
             {
+                metrics.Retry(platform);
                 log.LogWarning("{Platform}: attempt {Attempt} failed ({Reason}); retrying in {Wait:0.0} s",
                     platform, attempt, outcome.Exception?.GetType().Name ?? ((int)outcome.Result.StatusCode).ToString(), wait.TotalSeconds);
                 return Task.CompletedTask;
@@ -46,9 +47,21 @@ internal sealed class PlatformResilience(IOptions<DeliveryOptions> options, ILog
         var breaker = transient.CircuitBreakerAsync(
             o.BreakAfterFailures,
             TimeSpan.FromSeconds(o.BreakSeconds),
-            (_, wait) => log.LogWarning("{Platform}: circuit opened for {Seconds:0} s after {Failures} failed attempts", platform, wait.TotalSeconds, o.BreakAfterFailures),
-            () => log.LogInformation("{Platform}: circuit closed, platform answering again", platform),
-            () => log.LogInformation("{Platform}: circuit half-open, trying one send", platform));
+            (_, wait) =>
+            {
+                metrics.Circuit(platform, "opened");
+                log.LogWarning("{Platform}: circuit opened for {Seconds:0} s after {Failures} failed attempts", platform, wait.TotalSeconds, o.BreakAfterFailures);
+            },
+            () =>
+            {
+                metrics.Circuit(platform, "closed");
+                log.LogInformation("{Platform}: circuit closed, platform answering again", platform);
+            },
+            () =>
+            {
+                metrics.Circuit(platform, "half_open");
+                log.LogInformation("{Platform}: circuit half-open, trying one send", platform);
+            });
 
         var timeout = Policy.TimeoutAsync<HttpResponseMessage>(TimeSpan.FromSeconds(o.AttemptTimeoutSeconds));
         return Policy.WrapAsync(retry, breaker, timeout);

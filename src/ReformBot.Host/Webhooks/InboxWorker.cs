@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ReformBot.Core.Conversations;
@@ -11,7 +12,8 @@ namespace ReformBot.Host.Webhooks;
 /// are answered as one turn ("cho hỏi" … "xin phép xây nhà" … "cần gì"). Unanswered inbox items are resumed on start-up.
 /// </summary>
 internal sealed class InboxWorker(
-    Inbox inbox, Conversation conversation, OutboxSender sender, IServiceProvider services, BotOptions options, TimeProvider time, ILogger<InboxWorker> log)
+    Inbox inbox, Conversation conversation, OutboxSender sender, IServiceProvider services, BotOptions options, BotMetrics metrics, TimeProvider time,
+    ILogger<InboxWorker> log)
     : BackgroundService
 {
     private readonly Channel<InboxItem> queue = Channel.CreateUnbounded<InboxItem>();
@@ -111,16 +113,21 @@ internal sealed class InboxWorker(
         {
             // Once taken, the key may already belong to the user's next turn: leave that one alone.
             if (!taken) lock (pending) pending.Remove(key);
-            log.LogError(e, "Turn for {Channel} user {User} failed; its messages stay in the inbox", first.Channel, Mask.Id(first.UserId));
+            log.LogError(e, "Turn {Turn} for {Channel} user {User} failed; its messages stay in the inbox", first.Id, first.Channel, Mask.Id(first.UserId));
         }
     }
 
     private void RunTurn(List<InboxItem> items)
     {
         var ordered = items.OrderBy(i => i.SentAt).ThenBy(i => i.ReceivedAt).ToList();
+        var (channel, user) = (ordered[0].Channel, ordered[0].UserId);
+        using var scope = log.BeginScope("Turn {Turn}", ordered[0].Id);
+        var started = Stopwatch.GetTimestamp();
         var replies = conversation.Handle(ordered);
-        log.LogInformation("{Channel} user {User}: {Messages} message(s) → {Replies} reply(ies)",
-            ordered[0].Channel, Mask.Id(ordered[0].UserId), ordered.Count, replies.Count);
+        var outcome = replies.Count == 0 ? "quiet" : replies.Any(r => r.Escalated) ? "escalated" : "answered";
+        metrics.Turn(channel, outcome, Stopwatch.GetElapsedTime(started));
+        log.LogInformation("{Channel} user {User}: {Messages} message(s) → {Replies} reply(ies), {Outcome}",
+            channel, Mask.Id(user), ordered.Count, replies.Count, outcome);
         foreach (var reply in replies) sender.Enqueue(reply);
     }
 

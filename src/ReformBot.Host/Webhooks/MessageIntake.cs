@@ -9,7 +9,7 @@ namespace ReformBot.Host.Webhooks;
 /// then hand it to the worker. One user past the per-minute limit is acknowledged but not stored, so a flood from one
 /// sender cannot starve the others.
 /// </summary>
-internal sealed class MessageIntake(Inbox inbox, InboxWorker worker, BotOptions options, ILogger<MessageIntake> log) : IDisposable
+internal sealed class MessageIntake(Inbox inbox, InboxWorker worker, BotOptions options, BotMetrics metrics, ILogger<MessageIntake> log) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> perUser = PartitionedRateLimiter.Create<string, string>(user =>
         RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
@@ -28,10 +28,12 @@ internal sealed class MessageIntake(Inbox inbox, InboxWorker worker, BotOptions 
         int accepted = 0, duplicates = 0, throttled = 0;
         foreach (var activity in activities)
         {
+            metrics.Received(activity.Channel, 1);
             using var lease = perUser.AttemptAcquire($"{activity.Channel}:{activity.UserId}");
             if (!lease.IsAcquired)
             {
                 throttled++;
+                metrics.Acknowledged(activity.Channel, "throttled");
                 log.LogWarning("{Channel} user {User} is over {Limit} messages a minute; message dropped",
                     activity.Channel, Mask.Id(activity.UserId), options.MessagesPerMinutePerUser);
                 continue;
@@ -40,9 +42,11 @@ internal sealed class MessageIntake(Inbox inbox, InboxWorker worker, BotOptions 
             if (!stored)
             {
                 duplicates++;
+                metrics.Acknowledged(activity.Channel, "duplicate");
                 continue;
             }
             accepted++;
+            metrics.Acknowledged(activity.Channel, "stored");
             worker.Enqueue(item);
         }
         return Results.Ok(new { accepted, duplicates, throttled });

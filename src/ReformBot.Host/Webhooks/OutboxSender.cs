@@ -14,7 +14,8 @@ namespace ReformBot.Host.Webhooks;
 /// the platform's error. Each lane has at most one send in flight, and a send is marked delivered by one LiteDB write
 /// right after the platform accepts it: a crash can duplicate at most one reply per lane.
 /// </summary>
-internal sealed class OutboxSender(Outbox outbox, Tickets tickets, IServiceProvider services, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutboxSender> log)
+internal sealed class OutboxSender(
+    Outbox outbox, Tickets tickets, IServiceProvider services, IOptions<DeliveryOptions> options, BotMetrics metrics, TimeProvider time, ILogger<OutboxSender> log)
     : BackgroundService
 {
     private readonly Channel<long>[] lanes = Enumerable.Range(0, options.Value.Lanes).Select(_ => Channel.CreateUnbounded<long>()).ToArray();
@@ -49,6 +50,7 @@ internal sealed class OutboxSender(Outbox outbox, Tickets tickets, IServiceProvi
 
     private async Task DeliverAsync(OutboxItem item, CancellationToken ct)
     {
+        using var scope = item.TicketNumber is { } ticket ? log.BeginScope("Ticket {Ticket}", ticket) : log.BeginScope("Turn {Turn}", item.Turn);
         var o = options.Value;
         for (var attempt = 1; ; attempt++)
         {
@@ -76,11 +78,13 @@ internal sealed class OutboxSender(Outbox outbox, Tickets tickets, IServiceProvi
             {
                 case DeliveryStatus.Delivered:
                     outbox.MarkDelivered(item, result.PlatformMessageId);
+                    metrics.Delivery(item.Channel, "delivered");
                     log.LogInformation("Reply {Id} delivered on {Channel} to {User}", item.Id, item.Channel, Mask.Id(item.UserId));
                     return;
                 case DeliveryStatus.Failed:
                     outbox.MarkFailed(item, result.Error ?? "refused");
                     tickets.DeliveryFailed(item, result.Error ?? "refused");
+                    metrics.Delivery(item.Channel, "failed");
                     log.LogWarning("Reply {Id} failed for good on {Channel}: {Error}", item.Id, item.Channel, result.Error);
                     return;
             }
@@ -89,10 +93,12 @@ internal sealed class OutboxSender(Outbox outbox, Tickets tickets, IServiceProvi
             {
                 outbox.MarkFailed(item, $"gave up after {o.GiveUpAfterHours} h: {result.Error}");
                 tickets.DeliveryFailed(item, $"gave up after {o.GiveUpAfterHours} h: {result.Error}");
+                metrics.Delivery(item.Channel, "failed");
                 log.LogWarning("Reply {Id} given up on {Channel}: {Error}", item.Id, item.Channel, result.Error);
                 return;
             }
             outbox.RecordFailedAttempt(item, result.Error ?? "retry");
+            metrics.Delivery(item.Channel, "retry");
             var pause = result.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(o.MaxOutboxDelaySeconds, o.FirstRetryDelaySeconds * Math.Pow(2, attempt)));
             if (pause > TimeSpan.FromSeconds(o.MaxOutboxDelaySeconds)) pause = TimeSpan.FromSeconds(o.MaxOutboxDelaySeconds);
             log.LogWarning("Reply {Id} not delivered ({Error}); next attempt in {Seconds:0.0} s", item.Id, result.Error, pause.TotalSeconds);

@@ -1,13 +1,14 @@
+using ReformBot.Core.Escalation;
 using ReformBot.Core.Storage;
 
 namespace ReformBot.Host.Webhooks;
 
 /// <summary>
-/// Hourly clean-up of what only the message path needs: answered inbox items and sent or failed replies older than
-/// <see cref="BotOptions.RetentionDays"/> (at least 7, so a platform's late redelivery is still recognised), and web chat
-/// messages. Unanswered and undelivered items are never removed; tickets are the agency's record and stay.
+/// Hourly removal of conversation text older than <see cref="BotOptions.RetentionDays"/> (at least 7, so a platform's
+/// late redelivery is still recognised): answered inbox items, sent or failed replies, web chat messages, and the text of
+/// closed tickets. Unanswered and undelivered items are never removed; tickets stay, as the agency's statistics.
 /// </summary>
-internal sealed class Retention(BotDatabase db, BotOptions options, TimeProvider time, ILogger<Retention> log) : BackgroundService
+internal sealed class Retention(BotDatabase db, Tickets tickets, BotOptions options, TimeProvider time, ILogger<Retention> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +26,10 @@ internal sealed class Retention(BotDatabase db, BotOptions options, TimeProvider
         var removed = db.Inbox.DeleteMany(x => x.AnsweredAt != null && x.ReceivedAt < cutoff)
             + db.Outbox.DeleteMany(x => x.State != OutboxState.Pending && x.CreatedAt < cutoff)
             + db.WebChat.DeleteMany(x => x.At < cutoff);
-        if (removed > 0) log.LogInformation("Removed {Count} inbox, outbox and web chat records older than {Days} days", removed, options.RetentionDays);
-        return removed;
+        var cleared = tickets.RemoveConversationText(cutoff);
+        if (removed + cleared > 0)
+            log.LogInformation("Removed {Count} inbox, outbox and web chat records and the text of {Tickets} closed tickets older than {Days} days",
+                removed, cleared, options.RetentionDays);
+        return removed + cleared;
     }
 }

@@ -1,3 +1,4 @@
+using OpenTelemetry.Metrics;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Channels;
 
@@ -7,6 +8,10 @@ internal static class WebhookExtensions
 {
     public static void AddWebhooks(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<BotMetrics>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(BotMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Runtime")
+            .AddPrometheusExporter());
         builder.Services.AddSingleton<MessageIntake>();
         builder.Services.AddSingleton<InboxWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
@@ -16,6 +21,9 @@ internal static class WebhookExtensions
         builder.Services.AddSingleton<Retention>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Retention>());
     }
+
+    /// <summary>GET /metrics in Prometheus text format. Counts only, no personal data; keep it off the public site (deploy/nginx.conf).</summary>
+    public static void MapMetrics(this WebApplication app) => app.MapPrometheusScrapingEndpoint("/metrics");
 
     /// <summary>GET /healthz: the index is loaded, the database takes writes, and which channels are on.</summary>
     public static void MapHealth(this WebApplication app) =>

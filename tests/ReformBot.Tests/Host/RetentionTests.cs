@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using ReformBot.Core.Escalation;
 using ReformBot.Core.Storage;
 
 namespace ReformBot.Tests.Host;
@@ -13,7 +14,8 @@ public sealed class RetentionTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var platform = await FakePlatform.StartAsync();
-        await using var host = await RunningHost.StartAsync(platform, extra: new Dictionary<string, string?> { ["ReformBot:MessageWindowSeconds"] = "0" },
+        await using var host = await RunningHost.StartAsync(platform,
+            extra: new Dictionary<string, string?> { ["ReformBot:MessageWindowSeconds"] = "0", ["ReformBot:RetentionDays"] = "30" },
             configure: b => b.Services.AddSingleton<TimeProvider>(clock));
         var retention = host.Service<IEnumerable<IHostedService>>().OfType<ReformBot.Host.Webhooks.Retention>().Single();
         var db = host.Service<BotDatabase>();
@@ -29,5 +31,38 @@ public sealed class RetentionTests
         Assert.Equal("PSID-NEW", Assert.Single(db.Inbox.FindAll()).UserId);
         Assert.Equal("PSID-NEW", Assert.Single(db.Outbox.FindAll()).UserId);
         Assert.Single(db.Tickets.FindAll());
+    }
+
+    [Fact]
+    public async Task ClearsTheTextOfOldClosedTicketsAndKeepsTheirStatistics()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var platform = await FakePlatform.StartAsync();
+        await using var host = await RunningHost.StartAsync(platform, extra: new Dictionary<string, string?> { ["ReformBot:MessageWindowSeconds"] = "0", ["ReformBot:RetentionDays"] = "30" },
+            configure: b => b.Services.AddSingleton<TimeProvider>(clock));
+        var retention = host.Service<IEnumerable<IHostedService>>().OfType<ReformBot.Host.Webhooks.Retention>().Single();
+        var tickets = host.Service<Tickets>();
+
+        await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-CLOSED", "mid.t1", "gia vang hom nay"));
+        await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-OPEN", "mid.t2", "ket qua xo so hom qua"));
+        await platform.WaitForAsync(s => s.Count >= 2);
+        var closed = tickets.ActiveFor("facebook", "PSID-CLOSED")!;
+        tickets.Close(closed.Number, "lan");
+        clock.Advance(TimeSpan.FromDays(31));
+
+        retention.Prune();
+
+        var cleared = tickets.Find(closed.Number)!;
+        Assert.True(string.IsNullOrEmpty(cleared.UserId));
+        Assert.NotNull(cleared.TextRemovedAt);
+        Assert.Equal(Tickets.RemovedText, cleared.Question);
+        Assert.Equal(closed.Messages.Count, cleared.Messages.Count);
+        Assert.All(cleared.Messages, m => Assert.Equal(Tickets.RemovedText, m.Text));
+        Assert.Equal((closed.Channel, closed.CreatedAt, TicketStatus.Closed), (cleared.Channel, cleared.CreatedAt, cleared.Status));
+        Assert.Single(cleared.Actions, a => a.What.Contains("lưu trữ"));
+        retention.Prune();
+        Assert.Single(tickets.Find(closed.Number)!.Actions, a => a.What.Contains("lưu trữ")); // cleared once
+        var open = tickets.ActiveFor("facebook", "PSID-OPEN")!; // still being handled: kept whole
+        Assert.Contains("xo so", open.Question);
     }
 }

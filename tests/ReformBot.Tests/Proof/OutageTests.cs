@@ -52,5 +52,9 @@ public sealed class OutageTests
         Assert.True(platform.FailedRequests >= 4, $"only {platform.FailedRequests} failed requests"); // the breaker spares the platform the rest
         Assert.Contains(logs.Lines, l => l.Contains("circuit opened"));
         Assert.Contains(logs.Lines, l => l.Contains("circuit closed"));
+        var metrics = await Metrics.ReadAsync(host);
+        Assert.True(metrics.Sum("reformbot_platform_circuit_total", "platform=\"facebook\"", "state=\"opened\"") >= 1);
+        Assert.True(metrics.Sum("reformbot_platform_circuit_total", "platform=\"facebook\"", "state=\"closed\"") >= 1);
+        Assert.True(metrics.Sum("reformbot_outbox_deliveries_total", "outcome=\"retry\"") >= 1);
     }
 }
