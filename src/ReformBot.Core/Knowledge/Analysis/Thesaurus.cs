@@ -74,22 +74,54 @@ public sealed class Thesaurus
         var matches = new List<SynonymMatch>();
         var fst = map.Fst;
         if (fst is null) return matches;
-        var scratch = new Int32sRef();
+        var reader = fst.GetBytesReader();
+        var arc = new FST.Arc<BytesRef>();
         for (var start = 0; start < foldedTokens.Count;)
         {
-            var found = false;
-            for (var length = Math.Min(map.MaxHorizontalContext, foldedTokens.Count - start); length > 0 && !found; length--)
+            var (length, output) = LongestAt(fst, reader, arc, foldedTokens, start);
+            if (length == 0)
             {
-                var phrase = string.Join(SynonymMap.WORD_SEPARATOR, foldedTokens.Skip(start).Take(length));
-                var output = Lucene.Net.Util.Fst.Util.Get(fst, Lucene.Net.Util.Fst.Util.ToUTF32(phrase, scratch));
-                if (output is null) continue;
-                matches.Add(new SynonymMatch(start, length, Decode(output)));
-                start += length;
-                found = true;
+                start++;
+                continue;
             }
-            if (!found) start++;
+            matches.Add(new SynonymMatch(start, length, Decode(output!)));
+            start += length;
         }
         return matches;
+    }
+
+    /// <summary>
+    /// Walks the phrase automaton syllable by syllable from <paramref name="start"/>, as Lucene's SynonymFilter does,
+    /// and returns the longest phrase that ends on a whole syllable, with its output. One walk per position, where
+    /// looking up every candidate length as a joined string cost a string and a lookup per length.
+    /// </summary>
+    private static (int Length, BytesRef? Output) LongestAt(
+        FST<BytesRef> fst, FST.BytesReader reader, FST.Arc<BytesRef> arc, IReadOnlyList<string> tokens, int start)
+    {
+        var outputs = fst.Outputs;
+        fst.GetFirstArc(arc);
+        var output = outputs.NoOutput;
+        (int, BytesRef?) longest = (0, null);
+        for (var i = start; i < tokens.Count; i++)
+        {
+            if (i > start)
+            {
+                if (fst.FindTargetArc(SynonymMap.WORD_SEPARATOR, arc, arc, reader) is null) break;
+                output = outputs.Add(output, arc.Output);
+            }
+            var token = tokens[i];
+            var walked = true;
+            for (var c = 0; c < token.Length && walked; c++)
+            {
+                // A lone surrogate is looked up as itself, never an error.
+                var codePoint = char.IsSurrogatePair(token, c) ? char.ConvertToUtf32(token[c], token[++c]) : token[c];
+                walked = fst.FindTargetArc(codePoint, arc, arc, reader) is not null;
+                if (walked) output = outputs.Add(output, arc.Output);
+            }
+            if (!walked) break;
+            if (arc.IsFinal) longest = (i - start + 1, outputs.Add(output, arc.NextFinalOutput));
+        }
+        return longest;
     }
 
     private List<string> Decode(BytesRef output)
