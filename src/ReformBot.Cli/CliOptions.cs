@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using Microsoft.Extensions.Configuration;
 using ReformBot.Core.Answering;
 using ReformBot.Core.Knowledge;
@@ -39,5 +40,20 @@ internal static class CliOptions
         Console.Error.WriteLine($"The knowledge pack in {directory} has {result.Problems.Count} problem(s):");
         foreach (var problem in result.Problems) Console.Error.WriteLine($"  {problem}");
         return null;
+    }
+
+    /// <summary>A password or token: from the terminal without echo, or the first line of redirected standard input (scripts, tests).</summary>
+    public static string ReadSecret(string prompt)
+    {
+        if (Console.IsInputRedirected) return Console.In.ReadLine() ?? "";
+        Console.Write(prompt);
+        var secret = new StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace) { if (secret.Length > 0) secret.Length--; }
+            else if (!char.IsControl(key.KeyChar)) secret.Append(key.KeyChar);
+        }
+        Console.WriteLine();
+        return secret.ToString();
     }
 }

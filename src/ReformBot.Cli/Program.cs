@@ -14,5 +14,6 @@ var root = new RootCommand("ReformBot: hỏi đáp thủ tục hành chính — 
     LoadTestCommand.Create(),
     StaffCommand.Create(),
     KnowledgeCommand.Create(),
+    BackupCommand.Create(),
 };
 return root.Parse(args).Invoke();

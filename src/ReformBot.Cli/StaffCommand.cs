@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using ReformBot.Host.Staff;
 
 namespace ReformBot.Cli;
@@ -19,7 +18,7 @@ internal static class StaffCommand
         {
             var name = parse.GetValue(username)!.Trim();
             if (name.Length is < 2 or > 64 || name.Any(char.IsWhiteSpace)) return Fail("The username must be 2–64 characters without spaces.");
-            var password = ReadPassword();
+            var password = CliOptions.ReadSecret("Password: ");
             if (password.Length < 10) return Fail("The password must have at least 10 characters.");
             using var staff = Open();
             if (!staff.Add(name, parse.GetValue(role), password)) return Fail($"{name} already exists.");
@@ -78,21 +77,6 @@ internal static class StaffCommand
 
     private static StaffStore Open() =>
         new(Path.GetFullPath(CliOptions.Configuration()["ReformBot:DataPath"] ?? "data"), TimeProvider.System);
-
-    /// <summary>From the terminal without echo, or the first line of redirected standard input (scripts, tests).</summary>
-    private static string ReadPassword()
-    {
-        if (Console.IsInputRedirected) return Console.In.ReadLine() ?? "";
-        Console.Write("Password: ");
-        var password = new StringBuilder();
-        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
-        {
-            if (key.Key == ConsoleKey.Backspace) { if (password.Length > 0) password.Length--; }
-            else if (!char.IsControl(key.KeyChar)) password.Append(key.KeyChar);
-        }
-        Console.WriteLine();
-        return password.ToString();
-    }
 
     private static int Fail(string message)
     {

@@ -90,5 +90,8 @@ public sealed class BotDatabase : IDisposable
         }
     }
 
+    /// <summary>Writes a consistent copy of the file while the host keeps using it (<see cref="DatabaseSnapshot"/>).</summary>
+    public void CopyTo(Stream destination) => DatabaseSnapshot.Copy(db, Path, destination);
+
     public void Dispose() => db.Dispose();
 }

@@ -57,6 +57,7 @@ internal static class StaffApi
             })
             .RequireAuthorization(StaffAuthPolicies.ApiAdmin).WithTags("Staff").WithSummary("Rebuild the index from knowledge/ (admin)");
 
+        app.MapBackup();
         app.MapOpenApi().RequireAuthorization(StaffAuthPolicies.ApiStaff);
     }
 }

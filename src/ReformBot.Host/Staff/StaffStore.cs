@@ -49,6 +49,7 @@ public sealed class StaffStore(string dataPath, TimeProvider time) : IDisposable
     private const string TokenPrefix = "rbt_";
 
     private readonly LiteDatabase db = Open(dataPath);
+    private readonly string file = Path.GetFullPath(Path.Combine(dataPath, FileName));
     private readonly PasswordHasher<StaffAccount> hasher = new();
 
     private ILiteCollection<StaffAccount> Accounts => db.GetCollection<StaffAccount>("staff");
@@ -147,6 +148,9 @@ public sealed class StaffStore(string dataPath, TimeProvider time) : IDisposable
         Accounts.Update(account);
         return true;
     }
+
+    /// <summary>Writes a consistent copy of the file; other processes wait meanwhile (<see cref="Core.Storage.DatabaseSnapshot"/>).</summary>
+    public void CopyTo(Stream destination) => Core.Storage.DatabaseSnapshot.Copy(db, file, destination);
 
     public void Dispose() => db.Dispose();
 }

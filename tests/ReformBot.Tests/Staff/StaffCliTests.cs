@@ -8,7 +8,7 @@ namespace ReformBot.Tests.Staff;
 /// <summary>The real <c>reformbot staff</c> command, run as a process with the host's configuration while the host runs.</summary>
 public sealed class StaffCliTests
 {
-    private static async Task<(int Code, string Output)> RunAsync(string dataPath, string stdin, params string[] args)
+    internal static async Task<(int Code, string Output)> RunAsync(string dataPath, string stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "reformbot.dll"), .. args])
         {
