@@ -11,11 +11,7 @@ public sealed partial class KnowledgeIndex
         var plan = QueryPlan.Analyse(question, Profile, analyzers, thesaurus);
         if (plan.FoldedTokens.Count == 0) return [];
         var features = new FeatureCalculator(plan, this);
-        // In-order scoring: the default out-of-order BooleanScorer allocates a 2,048-bucket table on every query, which
-        // at a thousand questions a second was a large share of the garbage collector's work.
-        var top = TopScoreDocCollector.Create(max, docsScoredInOrder: true);
-        searcher.Search(BuildQuery(plan), top);
-        return top.GetTopDocs().ScoreDocs
+        return searcher.Search(BuildQuery(plan), max).ScoreDocs
             .Select(hit => (Entry: entryOfDoc[hit.Doc], hit.Score))
             .Select(x => new Match(entries[x.Entry], x.Score, features.For(entryTerms[x.Entry])))
             .ToList();
