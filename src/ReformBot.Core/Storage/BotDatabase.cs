@@ -11,11 +11,13 @@ public sealed class BotDatabase : IDisposable
 {
     public const string FileName = "reformbot.db";
     private readonly LiteDatabase db;
+    private readonly FileStream dataLock;
 
     public BotDatabase(string dataPath)
     {
         Directory.CreateDirectory(dataPath);
         Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataPath, FileName));
+        dataLock = LockDataFolder(dataPath);
         db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, Mapper(
             typeof(InboxItem), typeof(OutboxItem), typeof(StoredChoice), typeof(WebChatMessage), typeof(StoredToken),
             typeof(Ticket), typeof(TicketMessage), typeof(TicketCandidate), typeof(TicketAction)));
@@ -29,6 +31,25 @@ public sealed class BotDatabase : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>
+    /// One process per data folder. LiteDB's direct mode lets a second process open the file and write to it unseen by
+    /// the first (a second host, or `dotnet run` next to the service), which corrupts what both believe is stored. The
+    /// lock goes with the process, however it ends.
+    /// </summary>
+    private static FileStream LockDataFolder(string dataPath)
+    {
+        var lockPath = System.IO.Path.Combine(dataPath, "reformbot.lock");
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException(
+                $"The data folder {System.IO.Path.GetFullPath(dataPath)} is in use by another ReformBot process ({lockPath} is locked). Stop it, or set ReformBot:DataPath to another folder.", e);
+        }
+    }
 
     /// <summary>
     /// A mapper of our own with every stored type mapped up front. LiteDB 5.0.21's shared BsonMapper.Global can hand a
@@ -93,5 +114,9 @@ public sealed class BotDatabase : IDisposable
     /// <summary>Writes a consistent copy of the file while the host keeps using it (<see cref="DatabaseSnapshot"/>).</summary>
     public void CopyTo(Stream destination) => DatabaseSnapshot.Copy(db, Path, destination);
 
-    public void Dispose() => db.Dispose();
+    public void Dispose()
+    {
+        db.Dispose();
+        dataLock.Dispose();
+    }
 }

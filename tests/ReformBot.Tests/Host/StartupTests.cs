@@ -36,6 +36,19 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task RefusesASecondHostOnTheSameDataFolderAndTheFirstKeepsWorking()
+    {
+        await using var platform = await FakePlatform.StartAsync();
+        await using var first = await RunningHost.StartAsync(platform);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunningHost.StartAsync(platform, first.DataPath));
+
+        Assert.Contains("in use by another ReformBot process", error.ToString());
+        await first.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-L1", "mid.l1", "gia han giay phep xay dung"));
+        Assert.Equal("PSID-L1", Assert.Single(await platform.WaitForAsync(s => s.Count >= 1)).UserId);
+    }
+
+    [Fact]
     public async Task TurnsOffAChannelWithoutCredentialsAndReportsItInHealth()
     {
         await using var platform = await FakePlatform.StartAsync();
