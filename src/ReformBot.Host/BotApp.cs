@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Logging.Console;
 using ReformBot.Host.Channels;
 using ReformBot.Host.Staff;
 using ReformBot.Host.Webhooks;
