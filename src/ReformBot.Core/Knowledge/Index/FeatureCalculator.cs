@@ -20,13 +20,13 @@ internal sealed class FeatureCalculator
     private readonly Dictionary<string, List<SynonymSpan>> spansOf;
     private readonly string[] typos;
 
-    public FeatureCalculator(QueryPlan plan, KnowledgeIndex index)
+    public FeatureCalculator(QueryPlan plan, KnowledgeIndex index, TermLookup lookup)
     {
         this.plan = plan;
         this.index = index;
         terms = plan.DistinctTerms.Select(t => (t, Weight(t), index.MayBeTypo(t))).ToArray();
         total = terms.Sum(t => t.Weight);
-        var unknown = plan.DistinctTerms.Where(t => index.EntryFrequency(t) == 0).Concat(ForeignTopicTerms()).ToHashSet();
+        var unknown = plan.DistinctTerms.Where(t => index.EntryFrequency(t) == 0).Concat(ForeignTopicTerms(lookup)).ToHashSet();
         unknownShare = total == 0 ? 0 : unknown.Sum(Weight) / total;
         alternativeTerms = plan.Synonyms.SelectMany(s => s.Alternatives).SelectMany(a => a.Terms).ToHashSet();
         spansOf = plan.Synonyms
@@ -51,12 +51,12 @@ internal sealed class FeatureCalculator
     /// The words of thesaurus phrases the pack never mentions in any of their forms: the question names a public-service
     /// topic ("khai sinh", "bằng lái") this agency has nothing on, even if each syllable occurs somewhere in the pack.
     /// </summary>
-    private IEnumerable<string> ForeignTopicTerms() => plan.Synonyms
+    private IEnumerable<string> ForeignTopicTerms(TermLookup lookup) => plan.Synonyms
         .Where(span =>
         {
             var said = plan.FoldedTokens.Skip(span.Start).Take(span.Length).ToList();
             var saidBigrams = said.Zip(said.Skip(1), (a, b) => a + "_" + b).ToList();
-            return !index.Mentions(said, saidBigrams) && span.Alternatives.All(a => !index.Mentions(a.Terms, a.Bigrams));
+            return !index.Mentions(lookup, said, saidBigrams) && span.Alternatives.All(a => !index.Mentions(lookup, a.Terms, a.Bigrams));
         })
         .SelectMany(span => plan.FoldedTokens.Skip(span.Start).Take(span.Length));
 

@@ -10,8 +10,9 @@ public sealed partial class KnowledgeIndex
     {
         var plan = QueryPlan.Analyse(question, Profile, analyzers, thesaurus);
         if (plan.FoldedTokens.Count == 0) return [];
-        var features = new FeatureCalculator(plan, this);
-        return searcher.Search(BuildQuery(plan), max).ScoreDocs
+        var terms = new TermLookup(reader);
+        var features = new FeatureCalculator(plan, this, terms);
+        return searcher.Search(BuildQuery(plan, terms), max).ScoreDocs
             .Select(hit => (Entry: entryOfDoc[hit.Doc], hit.Score))
             .Select(x => new Match(entries[x.Entry], x.Score, features.For(entryTerms[x.Entry])))
             .ToList();
@@ -22,16 +23,15 @@ public sealed partial class KnowledgeIndex
     internal int EntryCount => entries.Length;
 
     /// <summary>Whether some entry says this phrase: each of its bigrams (or its one word) occurs in the pack.</summary>
-    internal bool Mentions(IReadOnlyList<string> terms, IReadOnlyList<string> bigrams) => bigrams.Count > 0
-        ? bigrams.All(b => reader.DocFreq(new Term(Fields.FoldedBigrams, b)) + reader.DocFreq(new Term(Fields.BodyBigrams, b)) > 0)
+    internal bool Mentions(TermLookup lookup, IReadOnlyList<string> terms, IReadOnlyList<string> bigrams) => bigrams.Count > 0
+        ? bigrams.All(b => lookup.DocFreq(Fields.FoldedBigrams, b) + lookup.DocFreq(Fields.BodyBigrams, b) > 0)
         : terms.All(t => EntryFrequency(t) > 0);
 
     /// <summary>A word no entry contains, long enough that one edit away is likely the word meant.</summary>
     internal bool MayBeTypo(string term) => term.Length >= 4 && EntryFrequency(term) == 0;
 
-    private Query BuildQuery(QueryPlan plan)
+    private Query BuildQuery(QueryPlan plan, TermLookup terms)
     {
-        var terms = new TermLookup(reader);
         var query = new BooleanQuery(disableCoord: true);
         foreach (var term in plan.AccentedTerms) Add(query, terms.Query(Fields.Accented, term, Ranking.Accented));
         foreach (var term in plan.DistinctTerms)

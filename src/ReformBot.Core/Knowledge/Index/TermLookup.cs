@@ -4,9 +4,9 @@ using Lucene.Net.Search;
 namespace ReformBot.Core.Knowledge.Index;
 
 /// <summary>
-/// Finds a question's terms with one enumerator per field for the whole search. A plain TermQuery opens a new
-/// enumerator per term to read its statistics, which was most of the memory a search allocated. A term no entry has
-/// gets no query: it could not add to any score.
+/// Finds a question's terms with one enumerator per field for the whole search, shared by the query and the confidence
+/// features. A plain TermQuery (or IndexReader.DocFreq) opens a new enumerator per term to read its statistics, which
+/// was most of the memory a search allocated. A term no entry has gets no query: it could not add to any score.
 /// </summary>
 internal sealed class TermLookup(IndexReader reader)
 {
