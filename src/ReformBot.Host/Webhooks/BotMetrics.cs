@@ -33,7 +33,7 @@ internal sealed class BotMetrics
         circuit = meter.CreateCounter<long>("reformbot.platform.circuit", "{transition}", "Circuit breaker transitions per platform: opened, half_open, closed");
     }
 
-    public void Received(string channel, int count) => received.Add(count, Tag("channel", channel));
+    public void Received(string channel) => received.Add(1, Tag("channel", channel));
 
     public void Acknowledged(string channel, string outcome) => acknowledged.Add(1, Tag("channel", channel), Tag("outcome", outcome));
 

@@ -28,7 +28,7 @@ internal sealed class MessageIntake(Inbox inbox, InboxWorker worker, BotOptions 
         int accepted = 0, duplicates = 0, throttled = 0;
         foreach (var activity in activities)
         {
-            metrics.Received(activity.Channel, 1);
+            metrics.Received(activity.Channel);
             using var lease = perUser.AttemptAcquire($"{activity.Channel}:{activity.UserId}");
             if (!lease.IsAcquired)
             {
