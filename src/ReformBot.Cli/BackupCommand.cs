@@ -10,7 +10,7 @@ namespace ReformBot.Cli;
 /// <c>reformbot backup FILE</c>: a zip of data/reformbot.db and data/staff.db (<see cref="BackupArchive"/>). A running
 /// host owns reformbot.db (LiteDB direct mode: a second process could open it too, and each would overwrite the
 /// other's writes), so then the copy comes from the host, <c>GET /api/staff/backup</c> with an admin API token.
-/// Otherwise the files are copied here with reformbot.db locked, so a host started meanwhile fails instead of writing.
+/// Otherwise the files are copied here holding the data folder's lock, so a host started meanwhile fails instead of writing.
 /// </summary>
 internal static class BackupCommand
 {
@@ -29,9 +29,9 @@ internal static class BackupCommand
             var partial = target + ".partial";
             try
             {
-                if (Lock(botFile) is { } locked)
+                if (BotDatabase.TryLockDataFolder(dataPath) is { } locked)
                 {
-                    using (locked) CopyHere(locked, dataPath, partial);
+                    using (locked) CopyHere(botFile, dataPath, partial);
                 }
                 else if (!await DownloadAsync(new Uri(parse.GetValue(url)!), partial, ct)) return 1;
                 string contents;
@@ -49,17 +49,10 @@ internal static class BackupCommand
         return command;
     }
 
-    /// <summary>The data file opened exclusively, or null while another process (the host) has it open.</summary>
-    private static FileStream? Lock(string file)
-    {
-        try { return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.None); }
-        catch (IOException) { return null; }
-    }
-
-    private static void CopyHere(FileStream botFile, string dataPath, string zipFile)
+    private static void CopyHere(string botFile, string dataPath, string zipFile)
     {
         using var archive = new ZipArchive(new FileStream(zipFile, FileMode.Create), ZipArchiveMode.Create);
-        BackupArchive.Add(archive, BotDatabase.FileName, botFile.CopyTo);
+        using (var bot = File.OpenRead(botFile)) BackupArchive.Add(archive, BotDatabase.FileName, bot.CopyTo);
         // Left by a host that was killed; LiteDB replays its committed transactions when the restored file is opened.
         var log = Path.Combine(dataPath, Path.GetFileNameWithoutExtension(BotDatabase.FileName) + "-log.db");
         if (File.Exists(log))

@@ -10,6 +10,7 @@ namespace ReformBot.Core.Storage;
 public sealed class BotDatabase : IDisposable
 {
     public const string FileName = "reformbot.db";
+    private const string LockFileName = "reformbot.lock";
     private readonly LiteDatabase db;
     private readonly FileStream dataLock;
 
@@ -17,7 +18,8 @@ public sealed class BotDatabase : IDisposable
     {
         Directory.CreateDirectory(dataPath);
         Path = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataPath, FileName));
-        dataLock = LockDataFolder(dataPath);
+        dataLock = TryLockDataFolder(dataPath) ?? throw new InvalidOperationException(
+            $"The data folder {System.IO.Path.GetFullPath(dataPath)} is in use by another ReformBot process ({LockFileName} is locked). Stop it, or set ReformBot:DataPath to another folder.");
         db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, Mapper(
             typeof(InboxItem), typeof(OutboxItem), typeof(StoredChoice), typeof(WebChatMessage), typeof(StoredToken),
             typeof(Ticket), typeof(TicketMessage), typeof(TicketCandidate), typeof(TicketAction)));
@@ -35,19 +37,17 @@ public sealed class BotDatabase : IDisposable
     /// <summary>
     /// One process per data folder. LiteDB's direct mode lets a second process open the file and write to it unseen by
     /// the first (a second host, or `dotnet run` next to the service), which corrupts what both believe is stored. The
-    /// lock goes with the process, however it ends.
+    /// lock goes with the process, however it ends. Null while another process holds it.
     /// </summary>
-    private static FileStream LockDataFolder(string dataPath)
+    public static FileStream? TryLockDataFolder(string dataPath)
     {
-        var lockPath = System.IO.Path.Combine(dataPath, "reformbot.lock");
         try
         {
-            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new FileStream(System.IO.Path.Combine(dataPath, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException e)
+        catch (IOException)
         {
-            throw new InvalidOperationException(
-                $"The data folder {System.IO.Path.GetFullPath(dataPath)} is in use by another ReformBot process ({lockPath} is locked). Stop it, or set ReformBot:DataPath to another folder.", e);
+            return null;
         }
     }
 
