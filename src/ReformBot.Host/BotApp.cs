@@ -12,7 +12,9 @@ public static class BotApp
     /// <param name="configure">Lets tests add configuration (fake platform URLs, a temporary data folder) before services are built.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Configuration is read and validated once, at start-up. Reloading it would put a recursive file watcher on the
+        // content root, which holds data/ when run from the repository or /opt/reformbot: it woke on every LiteDB write.
+        var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
             builder.WebHost.UseUrls("http://localhost:5080");
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
