@@ -19,6 +19,8 @@ internal static class ChannelExtensions
         AddValidated<ZaloOptions, ZaloOptionsValidator>(services, ZaloOptions.Section);
         AddValidated<DeliveryOptions, DeliveryOptionsValidator>(services, DeliveryOptions.Section);
         services.AddSingleton<PlatformResilience>();
+        // Deliveries are logged by the outbox, with the user id masked; the factory's four lines per request are noise.
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
 
         var facebook = builder.Configuration.GetSection(FacebookOptions.Section).Get<FacebookOptions>() ?? new();
         services.AddSingleton(State(FacebookWebhook.Channel, facebook.Missing()));
