@@ -18,9 +18,10 @@ internal sealed class OutboxSender(
     Outbox outbox, Tickets tickets, IServiceProvider services, IOptions<DeliveryOptions> options, BotMetrics metrics, TimeProvider time, ILogger<OutboxSender> log)
     : BackgroundService
 {
-    private readonly Channel<long>[] lanes = Enumerable.Range(0, options.Value.Lanes).Select(_ => Channel.CreateUnbounded<long>()).ToArray();
+    // The lanes carry the items as written: each is the only writer of its items, so there is nothing to read back.
+    private readonly Channel<OutboxItem>[] lanes = Enumerable.Range(0, options.Value.Lanes).Select(_ => Channel.CreateUnbounded<OutboxItem>()).ToArray();
 
-    public void Enqueue(OutboxItem item) => lanes[LaneOf(item)].Writer.TryWrite(item.Id);
+    public void Enqueue(OutboxItem item) => lanes[LaneOf(item)].Writer.TryWrite(item);
 
     // string.GetHashCode is randomised per process: fine, lanes only need to be stable while the process lives.
     private int LaneOf(OutboxItem item) => (int)((uint)StringComparer.Ordinal.GetHashCode($"{item.Channel}:{item.UserId}") % (uint)lanes.Length);
@@ -33,13 +34,13 @@ internal sealed class OutboxSender(
         return Task.WhenAll(lanes.Select(lane => RunLaneAsync(lane.Reader, stoppingToken)));
     }
 
-    private async Task RunLaneAsync(ChannelReader<long> lane, CancellationToken ct)
+    private async Task RunLaneAsync(ChannelReader<OutboxItem> lane, CancellationToken ct)
     {
         try
         {
-            await foreach (var id in lane.ReadAllAsync(ct))
+            await foreach (var item in lane.ReadAllAsync(ct))
             {
-                if (outbox.Find(id) is { State: OutboxState.Pending } item) await DeliverAsync(item, ct);
+                if (item.State == OutboxState.Pending) await DeliverAsync(item, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
