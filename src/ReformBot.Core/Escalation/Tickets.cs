@@ -22,9 +22,13 @@ public sealed class Tickets(BotDatabase db, OfficeHours hours, EscalationOptions
     public IReadOnlyList<Ticket> List(TicketStatus? status = null) =>
         (status is { } s ? db.Tickets.Find(t => t.Status == s) : db.Tickets.FindAll()).OrderByDescending(t => t.Id).ToList();
 
+    /// <summary>
+    /// Asked on every turn, so the predicate is a parameter: LiteDB compiles an expression once per distinct text, and
+    /// Query.EQ would write each user id into the text.
+    /// </summary>
     public Ticket? ActiveFor(string channel, string userId) =>
-        db.Tickets.Find(t => t.UserId == userId && t.Status != TicketStatus.Closed)
-            .Where(t => t.Channel == channel).OrderByDescending(t => t.Id).FirstOrDefault();
+        db.Tickets.Find(LiteDB.BsonExpression.Create("$.UserId = @0", userId))
+            .Where(t => t.Channel == channel && t.Status != TicketStatus.Closed).MaxBy(t => t.Id);
 
     /// <summary>A question the bot did not answer: added to the citizen's active ticket (reopening it if answered), or a new ticket.</summary>
     public (Ticket Ticket, bool IsNew) Escalate(string channel, string userId, string question, IEnumerable<Candidate> candidates)
