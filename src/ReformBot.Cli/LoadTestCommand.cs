@@ -60,6 +60,8 @@ internal static class LoadTestCommand
                 sent[$"load{i}"] = Stopwatch.GetTimestamp();
                 return (body, FacebookSignature.Sign(body, Secret));
             }, duration, inFlight, pace, ct);
+            var loadEnded = Stopwatch.GetTimestamp();
+            var repliedUnderLoad = replied.Values.Count(t => t <= loadEnded && Stopwatch.GetElapsedTime(t, loadEnded) <= duration);
             var replies = await LoadDriver.WaitForRepliesAsync(sent, replied, TimeSpan.FromSeconds(120), ct);
             await sampling.CancelAsync();
             await sampler;
@@ -69,6 +71,7 @@ internal static class LoadTestCommand
             Console.WriteLine($"host webhook  : {hostRun}");
             Console.WriteLine($"ratio         : {hostRun.PerSecond / bareRun.PerSecond:0.00} of the bare endpoint's throughput, p99 {hostRun.P99Ms / bareRun.P99Ms:0.0}×");
             Console.WriteLine($"replies       : {replies}");
+            Console.WriteLine($"reply rate    : {repliedUnderLoad / duration.TotalSeconds:0}/s at the fake during the {duration.TotalSeconds:0} s of load (it keeps up when this matches the acknowledged rate)");
             Console.WriteLine($"LiteDB file   : {dbSize / 1024.0 / 1024:0.0} MB after the run (it starts empty)");
             Console.WriteLine($"working set   : {WorkingSet(samples)} (the host process; one sample a second)");
             host.Kill();
