@@ -23,9 +23,20 @@ public sealed record ReplyReport(long Expected, long Delivered, long Missing, do
 internal static class LoadDriver
 {
     public static async Task<LoadRun> RunAsync(HttpClient http, string url, Func<long, (byte[] Body, string? Signature)> request,
+        TimeSpan warmUp, TimeSpan duration, int inFlight, double rate, CancellationToken ct)
+    {
+        await WarmUpAsync(http, url, request, warmUp, inFlight, rate, ct);
+        return await MeasureAsync(http, url, request, duration, inFlight, rate, ct);
+    }
+
+    /// <summary>The same load, not timed: the JIT, the connection pools and the caches settle.</summary>
+    public static Task WarmUpAsync(HttpClient http, string url, Func<long, (byte[] Body, string? Signature)> request,
+        TimeSpan duration, int inFlight, double rate, CancellationToken ct) =>
+        Loop(http, url, request, duration, inFlight, rate, long.MaxValue / 2, ct);
+
+    public static async Task<LoadRun> MeasureAsync(HttpClient http, string url, Func<long, (byte[] Body, string? Signature)> request,
         TimeSpan duration, int inFlight, double rate, CancellationToken ct)
     {
-        await Loop(http, url, request, TimeSpan.FromSeconds(2), inFlight, rate, long.MaxValue / 2, ct); // warm-up
         var clock = Stopwatch.StartNew();
         var (latencies, errors) = await Loop(http, url, request, duration, inFlight, rate, 0, ct);
         var seconds = clock.Elapsed.TotalSeconds;
