@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using ReformBot.Cli;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Channels.Facebook;
@@ -156,8 +157,10 @@ public sealed class CrashTests(ITestOutputHelper output)
         // A careful client retries only the replies the ticket does not show.
         foreach (var user in citizens.Where(u => !acknowledged.ContainsKey(u)))
         {
-            var ticket = await http.GetStringAsync($"/api/staff/tickets/{numbers[user]}");
-            if (ticket.Contains($"Trả lời cho {user}") || await ReplyAsync(http, numbers[user], user)) acknowledged[user] = true;
+            // Parsed, not searched as text: the API's JSON escapes Vietnamese letters, so "Trả lời" never appears as such.
+            var ticket = await http.GetFromJsonAsync<JsonElement>($"/api/staff/tickets/{numbers[user]}");
+            var shown = ticket.GetProperty("messages").EnumerateArray().Any(m => m.GetProperty("text").GetString()!.StartsWith($"Trả lời cho {user}:"));
+            if (shown || await ReplyAsync(http, numbers[user], user)) acknowledged[user] = true;
         }
 
         await platform.WaitForAsync(s => citizens.All(u => s.Count(m => m.UserId == u) >= 2), timeoutMs: 60_000);
