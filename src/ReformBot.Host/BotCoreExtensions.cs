@@ -24,6 +24,7 @@ internal static class BotCoreExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotOptions>>().Value);
 
         services.AddSingleton(sp => new BotDatabase(Resolve(builder.Environment.ContentRootPath, sp.GetRequiredService<BotOptions>().DataPath)));
+        services.AddSingleton<WriteQueue>();
         services.AddSingleton<Inbox>();
         services.AddSingleton<Outbox>();
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();

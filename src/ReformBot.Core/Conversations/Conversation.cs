@@ -7,19 +7,20 @@ using ReformBot.Core.Storage;
 namespace ReformBot.Core.Conversations;
 
 /// <summary>
-/// One turn with its consequences, written in one transaction: the bot's answer or the ticket for staff, the replies in
-/// the outbox, and the inbox items marked answered. While staff own the conversation (ticket claimed) the bot stays quiet.
-/// The search runs before the transaction: it needs no database, and a LiteDB transaction held open through it delays
-/// everyone else's writes, the inbox's (and so the webhooks' acknowledgements) among them.
+/// One turn in two steps. <see cref="Think"/> is the search: CPU work that needs no database. <see cref="RecordAsync"/>
+/// writes its consequences in one transaction: the bot's answer or the ticket for staff, the replies in the outbox, and the
+/// inbox items marked answered. While staff own the conversation (ticket claimed) the bot stays quiet.
 /// </summary>
-public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, EscalationOptions options, BotDatabase db, TimeProvider time)
+public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, EscalationOptions options, BotDatabase db, WriteQueue writes, TimeProvider time)
 {
-    public IReadOnlyList<OutboxItem> Handle(IReadOnlyList<InboxItem> items)
+    public TurnResult Think(IReadOnlyList<InboxItem> items) => knowledge.Bot.OnTurn(items.Select(i => i.ToActivity()).ToList());
+
+    /// <summary>The replies in the outbox, once committed (in the writer's batch, <see cref="WriteQueue"/>).</summary>
+    public Task<List<OutboxItem>> RecordAsync(IReadOnlyList<InboxItem> items, TurnResult result)
     {
         var first = items[0];
         var activities = items.Select(i => i.ToActivity()).ToList();
-        var result = knowledge.Bot.OnTurn(activities);
-        return db.InTransaction(() => Write(items, Replies(first.Channel, first.UserId, activities, result)));
+        return writes.WriteAsync(() => Write(items, Replies(first.Channel, first.UserId, activities, result)));
     }
 
     private List<OutboxItem> Write(IReadOnlyList<InboxItem> items, IReadOnlyList<Reply> replies)

@@ -95,15 +95,7 @@ internal sealed class InboxWorker(
                 }
                 await Task.Delay(wait, time, ct);
             }
-            await turnSlots.WaitAsync(ct);
-            try
-            {
-                RunTurn(items);
-            }
-            finally
-            {
-                turnSlots.Release();
-            }
+            await RunTurnAsync(items, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -117,13 +109,24 @@ internal sealed class InboxWorker(
         }
     }
 
-    private void RunTurn(List<InboxItem> items)
+    /// <summary>The search holds a turn slot; waiting for the write's commit does not, so the slot can search the next turn.</summary>
+    private async Task RunTurnAsync(List<InboxItem> items, CancellationToken ct)
     {
         var ordered = items.OrderBy(i => i.SentAt).ThenBy(i => i.ReceivedAt).ToList();
         var (channel, user) = (ordered[0].Channel, ordered[0].UserId);
         using var scope = log.BeginScope("Turn {Turn}", ordered[0].Id);
         var started = Stopwatch.GetTimestamp();
-        var replies = conversation.Handle(ordered);
+        TurnResult result;
+        await turnSlots.WaitAsync(ct);
+        try
+        {
+            result = conversation.Think(ordered);
+        }
+        finally
+        {
+            turnSlots.Release();
+        }
+        var replies = await conversation.RecordAsync(ordered, result);
         var outcome = replies.Count == 0 ? "quiet" : replies.Any(r => r.Escalated) ? "escalated" : "answered";
         metrics.Turn(channel, outcome, Stopwatch.GetElapsedTime(started));
         log.LogInformation("{Channel} user {User}: {Messages} message(s) → {Replies} reply(ies), {Outcome}",

@@ -32,8 +32,9 @@ public sealed class RestartTests
         await using var platform = await FakePlatform.StartAsync();
         var dataPath = RunningHost.NewDataPath();
         using (var db = new BotDatabase(dataPath))
-        using (var inbox = new Inbox(db, TimeProvider.System))
+        using (var writes = new WriteQueue(db))
         {
+            var inbox = new Inbox(db, writes, TimeProvider.System);
             var activity = new Activity("facebook", "PSID-R2", "mid.r2", ActivityKind.Text, "xin phep xay nha", DateTimeOffset.UtcNow);
             Assert.True((await inbox.AcceptAsync(activity)).Stored);
         }
