@@ -21,9 +21,9 @@ internal static class BackupCommand
         var command = new Command("backup", "Consistent copies of reformbot.db and staff.db in a zip, also while the host runs") { file, url };
         command.SetAction(async (parse, ct) =>
         {
-            var dataPath = Path.GetFullPath(CliOptions.Configuration()["ReformBot:DataPath"] ?? "data");
+            var dataPath = CliOptions.DataPath();
             var botFile = Path.Combine(dataPath, BotDatabase.FileName);
-            if (!File.Exists(botFile)) return Fail($"No {BotDatabase.FileName} in {dataPath} (ReformBot:DataPath).");
+            if (!File.Exists(botFile)) return Output.Fail($"No {BotDatabase.FileName} in {dataPath} (ReformBot:DataPath).");
             var target = Path.GetFullPath(parse.GetValue(file)!);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var partial = target + ".partial";
@@ -76,7 +76,7 @@ internal static class BackupCommand
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             if (!response.IsSuccessStatusCode)
             {
-                Fail($"The host at {host} refused the backup: {(int)response.StatusCode} {response.ReasonPhrase} (401: unknown or revoked token; 403: not an admin).");
+                Output.Fail($"The host at {host} refused the backup: {(int)response.StatusCode} {response.ReasonPhrase} (401: unknown or revoked token; 403: not an admin).");
                 return false;
             }
             await using var output = new FileStream(zipFile, FileMode.Create);
@@ -85,14 +85,8 @@ internal static class BackupCommand
         }
         catch (HttpRequestException e)
         {
-            Fail($"{BotDatabase.FileName} is in use, but no host answered at {host} ({e.Message}); give its address with --url.");
+            Output.Fail($"{BotDatabase.FileName} is in use, but no host answered at {host} ({e.Message}); give its address with --url.");
             return false;
         }
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine(message);
-        return 1;
     }
 }

@@ -26,6 +26,9 @@ internal static class CliOptions
 
     public static IConfiguration Configuration() => LoadedConfiguration.Value;
 
+    /// <summary>The data folder the host uses: ReformBot:DataPath, else ./data.</summary>
+    public static string DataPath() => Path.GetFullPath(Configuration()["ReformBot:DataPath"] ?? "data");
+
     public static AnswererOptions Answering() =>
         Configuration().GetSection(AnswererOptions.Section).Get<AnswererOptions>() ?? new AnswererOptions();
 

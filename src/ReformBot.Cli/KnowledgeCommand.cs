@@ -14,7 +14,7 @@ internal static class KnowledgeCommand
         export.SetAction(parse =>
         {
             if (CliOptions.LoadPack(parse.GetValue(knowledge)!) is not { } pack) return 1;
-            using var staff = new StaffStore(Path.GetFullPath(CliOptions.Configuration()["ReformBot:DataPath"] ?? "data"), TimeProvider.System);
+            using var staff = new StaffStore(CliOptions.DataPath(), TimeProvider.System);
             var saved = staff.SavedFaq.FindAll().ToList();
             var dir = parse.GetValue(output)!;
             var (created, variants, procedures) = KnowledgeExport.Write(pack, saved, dir);

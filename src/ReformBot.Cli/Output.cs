@@ -12,4 +12,11 @@ internal static class Output
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep Vietnamese readable in the terminal
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>The message on standard error, and exit code 1.</summary>
+    public static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
+    }
 }

@@ -17,11 +17,11 @@ internal static class StaffCommand
         add.SetAction(parse =>
         {
             var name = parse.GetValue(username)!.Trim();
-            if (name.Length is < 2 or > 64 || name.Any(char.IsWhiteSpace)) return Fail("The username must be 2–64 characters without spaces.");
+            if (name.Length is < 2 or > 64 || name.Any(char.IsWhiteSpace)) return Output.Fail("The username must be 2–64 characters without spaces.");
             var password = CliOptions.ReadSecret("Password: ");
-            if (password.Length < 10) return Fail("The password must have at least 10 characters.");
+            if (password.Length < 10) return Output.Fail("The password must have at least 10 characters.");
             using var staff = Open();
-            if (!staff.Add(name, parse.GetValue(role), password)) return Fail($"{name} already exists.");
+            if (!staff.Add(name, parse.GetValue(role), password)) return Output.Fail($"{name} already exists.");
             Console.WriteLine($"Added {name} ({parse.GetValue(role).ToString().ToLowerInvariant()}).");
             return 0;
         });
@@ -41,7 +41,7 @@ internal static class StaffCommand
         {
             using var staff = Open();
             var name = parse.GetValue(disableName)!;
-            if (!staff.Disable(name)) return Fail($"No account {name}.");
+            if (!staff.Disable(name)) return Output.Fail($"No account {name}.");
             Console.WriteLine($"Disabled {name}; its API tokens are revoked.");
             return 0;
         });
@@ -54,8 +54,8 @@ internal static class StaffCommand
             var name = parse.GetValue(tokenName)!;
             string? issued;
             try { issued = staff.IssueToken(name); }
-            catch (InvalidOperationException e) { return Fail(e.Message); }
-            if (issued is null) return Fail($"No account {name}.");
+            catch (InvalidOperationException e) { return Output.Fail(e.Message); }
+            if (issued is null) return Output.Fail($"No account {name}.");
             Console.WriteLine($"New API token for {name}; send it as 'Authorization: Bearer <token>'. It is shown only once:");
             Console.WriteLine(issued);
             return 0;
@@ -67,7 +67,7 @@ internal static class StaffCommand
         {
             using var staff = Open();
             var name = parse.GetValue(revokeName)!;
-            if (!staff.RevokeTokens(name)) return Fail($"No account {name}.");
+            if (!staff.RevokeTokens(name)) return Output.Fail($"No account {name}.");
             Console.WriteLine($"Revoked the API tokens of {name}.");
             return 0;
         });
@@ -75,12 +75,5 @@ internal static class StaffCommand
         return new Command("staff", "Staff accounts for the console and the API") { add, list, disable, token, revoke };
     }
 
-    private static StaffStore Open() =>
-        new(Path.GetFullPath(CliOptions.Configuration()["ReformBot:DataPath"] ?? "data"), TimeProvider.System);
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine(message);
-        return 1;
-    }
+    private static StaffStore Open() => new(CliOptions.DataPath(), TimeProvider.System);
 }
