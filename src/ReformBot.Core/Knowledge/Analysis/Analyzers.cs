@@ -32,13 +32,16 @@ internal static class Analyzers
         return new TokenStreamComponents(source, Fold(source));
     });
 
+    /// <summary>Joins the two syllables of a bigram term.</summary>
+    public const string BigramSeparator = "_";
+
     /// <summary>Folded syllable bigrams ("giay_phep"): most Vietnamese words are two syllables.</summary>
     public static Analyzer FoldedBigrams() => Analyzer.NewAnonymous((_, reader) =>
     {
         var source = new StandardTokenizer(Version, reader);
         var shingles = new ShingleFilter(Fold(source), 2, 2);
         shingles.SetOutputUnigrams(false);
-        shingles.SetTokenSeparator("_");
+        shingles.SetTokenSeparator(BigramSeparator);
         return new TokenStreamComponents(source, shingles);
     });
 

@@ -1,3 +1,5 @@
+using ReformBot.Core.Knowledge.Analysis;
+
 namespace ReformBot.Core.Knowledge.Index;
 
 /// <summary>Computes <see cref="MatchFeatures"/> for the candidates of one question.</summary>
@@ -55,7 +57,7 @@ internal sealed class FeatureCalculator
         .Where(span =>
         {
             var said = plan.FoldedTokens.Skip(span.Start).Take(span.Length).ToList();
-            var saidBigrams = said.Zip(said.Skip(1), (a, b) => a + "_" + b).ToList();
+            var saidBigrams = said.Zip(said.Skip(1), (a, b) => a + Analyzers.BigramSeparator + b).ToList();
             return !index.Mentions(lookup, said, saidBigrams) && span.Alternatives.All(a => !index.Mentions(lookup, a.Terms, a.Bigrams));
         })
         .SelectMany(span => plan.FoldedTokens.Skip(span.Start).Take(span.Length));
