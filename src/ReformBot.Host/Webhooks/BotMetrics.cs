@@ -26,7 +26,7 @@ internal sealed class BotMetrics
             "Messages acknowledged with 200, by outcome: stored in the inbox, duplicate (a redelivery) or throttled");
         turns = meter.CreateCounter<long>("reformbot.turns", "{turn}", "Turns answered, by outcome: answered, escalated (a ticket) or quiet (staff own it)");
         answerSeconds = meter.CreateHistogram<double>("reformbot.answer.duration", "s",
-            "Time to answer a turn: search, decision and the transaction that writes the replies",
+            "Time to answer a turn: search, decision, and the commit of the batch that writes its replies",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
         deliveries = meter.CreateCounter<long>("reformbot.outbox.deliveries", "{reply}", "Replies leaving the outbox, by outcome: delivered, retry or failed");
         retries = meter.CreateCounter<long>("reformbot.platform.retries", "{attempt}", "HTTP attempts to a platform retried after a transient failure");

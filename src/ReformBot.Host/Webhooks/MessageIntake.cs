@@ -18,8 +18,8 @@ internal sealed class MessageIntake(Inbox inbox, InboxWorker worker, BotOptions 
             TokensPerPeriod = options.MessagesPerMinutePerUser,
             ReplenishmentPeriod = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
-            // The partitioned limiter replenishes its buckets on its own heartbeat; a timer per user (one per sender in
-            // a flood) cost a tenth of the host's CPU under load.
+            // The partitioned limiter replenishes its buckets on its own heartbeat; auto-replenishment would add a timer
+            // per bucket, one per sender in a flood.
             AutoReplenishment = false,
         }));
 
