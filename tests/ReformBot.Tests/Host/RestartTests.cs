@@ -46,7 +46,7 @@ public sealed class RestartTests
         Assert.All(host.Service<BotDatabase>().Inbox.FindAll(), i => Assert.NotNull(i.AnsweredAt));
     }
 
-    /// <summary>Inbox ids are never pruned, so a redelivery days later is recognised exactly like this one.</summary>
+    /// <summary>A redelivery after a restart is recognised from the stored inbox id (kept at least 7 days, see RetentionTests).</summary>
     [Fact]
     public async Task DoesNotAnswerAnEventRedeliveredAfterARestart()
     {

@@ -33,6 +33,30 @@ public sealed class RetentionTests
         Assert.Single(db.Tickets.FindAll());
     }
 
+    /// <summary>Issue 5: inbox ids are kept at least 7 days, across restarts, so a late redelivery is not answered twice.</summary>
+    [Fact]
+    public async Task RecognisesARedeliverySixDaysLaterAfterPruningAndARestart()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var settings = new Dictionary<string, string?> { ["ReformBot:MessageWindowSeconds"] = "0", ["ReformBot:RetentionDays"] = "7" };
+        await using var platform = await FakePlatform.StartAsync();
+        var json = FacebookChannelTests.TextEvent("PSID-LATE", "mid.late", "gia han giay phep xay dung");
+        var host = await RunningHost.StartAsync(platform, extra: settings, configure: b => b.Services.AddSingleton<TimeProvider>(clock));
+        await host.PostFacebookAsync(json);
+        await platform.WaitForAsync(s => s.Count >= 1);
+        await host.DisposeAsync();
+
+        clock.Advance(TimeSpan.FromDays(6.9));
+        await using var restarted = await RunningHost.StartAsync(platform, host.DataPath, settings, b => b.Services.AddSingleton<TimeProvider>(clock));
+        restarted.Service<IEnumerable<IHostedService>>().OfType<ReformBot.Host.Webhooks.Retention>().Single().Prune();
+        var again = await restarted.PostFacebookAsync(json);
+
+        Assert.Contains("\"duplicates\":1", await again.Content.ReadAsStringAsync());
+        Assert.Single(restarted.Service<BotDatabase>().Inbox.FindAll());
+        await Task.Delay(300);
+        Assert.Single(platform.Sent);
+    }
+
     [Fact]
     public async Task ClearsTheTextOfOldClosedTicketsAndKeepsTheirStatistics()
     {
