@@ -6,6 +6,8 @@ public sealed class Outbox(BotDatabase db, TimeProvider time)
     public IReadOnlyList<OutboxItem> Pending() =>
         db.Outbox.Find(x => x.State == OutboxState.Pending).OrderBy(x => x.Id).ToList();
 
+    public OutboxItem? Find(long id) => db.Outbox.FindById(id);
+
     public void MarkDelivered(OutboxItem item, string? platformMessageId)
     {
         item.State = OutboxState.Delivered;

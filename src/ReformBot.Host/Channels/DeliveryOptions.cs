@@ -23,6 +23,11 @@ public sealed class DeliveryOptions
     /// that to one reply per crash; raise it when the platforms' latency, not the bot, limits delivery.
     /// </summary>
     public int Lanes { get; set; } = 1;
+    /// <summary>
+    /// Replies a lane keeps in memory. Beyond that it keeps only their ids and reads each back from the outbox when its
+    /// turn comes, so a backlog (an outage, a flood) grows the database file, not the process.
+    /// </summary>
+    public int HeldPerLane { get; set; } = 1_000;
     /// <summary>A reply still undelivered this long after it was written is marked failed.</summary>
     public double GiveUpAfterHours { get; set; } = 24;
 }
@@ -40,6 +45,7 @@ internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOption
         if (o.BreakSeconds <= 0) errors.Add($"{DeliveryOptions.Section}:BreakSeconds must be positive.");
         if (o.MaxOutboxDelaySeconds <= 0) errors.Add($"{DeliveryOptions.Section}:MaxOutboxDelaySeconds must be positive.");
         if (o.Lanes is < 1 or > 64) errors.Add($"{DeliveryOptions.Section}:Lanes must be between 1 and 64 (is {o.Lanes}).");
+        if (o.HeldPerLane < 1) errors.Add($"{DeliveryOptions.Section}:HeldPerLane must be at least 1 (is {o.HeldPerLane}).");
         if (o.GiveUpAfterHours <= 0) errors.Add($"{DeliveryOptions.Section}:GiveUpAfterHours must be positive.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -12,16 +12,24 @@ namespace ReformBot.Host.Webhooks;
 /// order, so one user's replies arrive in the order written. A reply that cannot be delivered now waits in its lane and
 /// is retried with growing pauses; a permanent refusal, or a reply older than the give-up time, is marked failed with
 /// the platform's error. Each lane has at most one send in flight, and a send is marked delivered by one LiteDB write
-/// right after the platform accepts it: a crash can duplicate at most one reply per lane.
+/// right after the platform accepts it: a crash can duplicate at most one reply per lane. A lane holds at most
+/// <see cref="DeliveryOptions.HeldPerLane"/> replies; behind those it queues ids and reads each reply back when it is next.
 /// </summary>
 internal sealed class OutboxSender(
     Outbox outbox, Tickets tickets, IServiceProvider services, IOptions<DeliveryOptions> options, BotMetrics metrics, TimeProvider time, ILogger<OutboxSender> log)
     : BackgroundService
 {
-    // The lanes carry the items as written: each is the only writer of its items, so there is nothing to read back.
-    private readonly Channel<OutboxItem>[] lanes = Enumerable.Range(0, options.Value.Lanes).Select(_ => Channel.CreateUnbounded<OutboxItem>()).ToArray();
+    // A lane carries the items as written while it is short: it is the only writer of its items, so there is nothing to
+    // read back. Behind a backlog it carries ids only.
+    private readonly Channel<Queued>[] lanes = Enumerable.Range(0, options.Value.Lanes).Select(_ => Channel.CreateUnbounded<Queued>()).ToArray();
 
-    public void Enqueue(OutboxItem item) => lanes[LaneOf(item)].Writer.TryWrite(item);
+    private readonly record struct Queued(long Id, OutboxItem? Item);
+
+    public void Enqueue(OutboxItem item)
+    {
+        var lane = lanes[LaneOf(item)];
+        lane.Writer.TryWrite(new Queued(item.Id, lane.Reader.Count < options.Value.HeldPerLane ? item : null));
+    }
 
     // string.GetHashCode is randomised per process: fine, lanes only need to be stable while the process lives.
     private int LaneOf(OutboxItem item) => (int)((uint)StringComparer.Ordinal.GetHashCode($"{item.Channel}:{item.UserId}") % (uint)lanes.Length);
@@ -34,13 +42,14 @@ internal sealed class OutboxSender(
         return Task.WhenAll(lanes.Select(lane => RunLaneAsync(lane.Reader, stoppingToken)));
     }
 
-    private async Task RunLaneAsync(ChannelReader<OutboxItem> lane, CancellationToken ct)
+    private async Task RunLaneAsync(ChannelReader<Queued> lane, CancellationToken ct)
     {
         try
         {
-            await foreach (var item in lane.ReadAllAsync(ct))
+            await foreach (var queued in lane.ReadAllAsync(ct))
             {
-                if (item.State == OutboxState.Pending) await DeliverAsync(item, ct);
+                var item = queued.Item ?? outbox.Find(queued.Id);
+                if (item is { State: OutboxState.Pending }) await DeliverAsync(item, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
