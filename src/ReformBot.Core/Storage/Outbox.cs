@@ -1,3 +1,5 @@
+using LiteDB;
+
 namespace ReformBot.Core.Storage;
 
 /// <summary>Replies on their way out. Whatever the sender has not delivered stays here and is resumed on start-up.</summary>
@@ -6,7 +8,7 @@ public sealed class Outbox(BotDatabase db, TimeProvider time)
     public IReadOnlyList<OutboxItem> Pending() =>
         db.Outbox.Find(x => x.State == OutboxState.Pending).OrderBy(x => x.Id).ToList();
 
-    public OutboxItem? Find(long id) => db.Outbox.FindById(id);
+    public IEnumerable<OutboxItem> Find(IEnumerable<long> ids) => db.Outbox.Find(Query.In("_id", ids.Select(id => new BsonValue(id))));
 
     public void MarkDelivered(OutboxItem item, string? platformMessageId)
     {

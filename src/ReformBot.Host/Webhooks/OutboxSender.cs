@@ -25,6 +25,8 @@ internal sealed class OutboxSender(
 
     private readonly record struct Queued(long Id, OutboxItem? Item);
 
+    private const int ReadBackBatch = 200;
+
     public void Enqueue(OutboxItem item)
     {
         var lane = lanes[LaneOf(item)];
@@ -46,16 +48,28 @@ internal sealed class OutboxSender(
     {
         try
         {
-            await foreach (var queued in lane.ReadAllAsync(ct))
+            while (await lane.WaitToReadAsync(ct))
             {
-                var item = queued.Item ?? outbox.Find(queued.Id);
-                if (item is { State: OutboxState.Pending }) await DeliverAsync(item, ct);
+                while (lane.TryRead(out var queued))
+                {
+                    foreach (var item in queued.Item is { } held ? [held] : ReadBack(queued, lane))
+                        if (item.State == OutboxState.Pending) await DeliverAsync(item, ct);
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Undelivered replies stay pending in the outbox and are resumed on the next start.
         }
+    }
+
+    /// <summary>This id and the ids queued right behind it, read in one query (one read each made the lane fall further behind).</summary>
+    private List<OutboxItem> ReadBack(Queued first, ChannelReader<Queued> lane)
+    {
+        var ids = new List<long> { first.Id };
+        while (ids.Count < ReadBackBatch && lane.TryPeek(out var next) && next.Item is null && lane.TryRead(out next)) ids.Add(next.Id);
+        var found = outbox.Find(ids).ToDictionary(x => x.Id);
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
     private async Task DeliverAsync(OutboxItem item, CancellationToken ct)
