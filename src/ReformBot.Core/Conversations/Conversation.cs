@@ -19,8 +19,7 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
     public Task<List<OutboxItem>> RecordAsync(IReadOnlyList<InboxItem> items, TurnResult result)
     {
         var first = items[0];
-        var activities = items.Select(i => i.ToActivity()).ToList();
-        return writes.WriteAsync(() => Write(items, Replies(first.Channel, first.UserId, activities, result)));
+        return writes.WriteAsync(() => Write(items, Replies(first.Channel, first.UserId, items, result)));
     }
 
     private List<OutboxItem> Write(IReadOnlyList<InboxItem> items, IReadOnlyList<Reply> replies)
@@ -39,9 +38,9 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
     }
 
     /// <summary>The search's <paramref name="result"/> is discarded while staff own the conversation.</summary>
-    private IReadOnlyList<Reply> Replies(string channel, string userId, IReadOnlyList<Activity> activities, TurnResult result)
+    private IReadOnlyList<Reply> Replies(string channel, string userId, IReadOnlyList<InboxItem> items, TurnResult result)
     {
-        var text = string.Join(' ', activities.Where(a => a.Kind is ActivityKind.Text or ActivityKind.Choice).Select(a => a.Text.Trim()));
+        var text = string.Join(' ', items.Where(i => i.Kind is ActivityKind.Text or ActivityKind.Choice).Select(i => i.Text.Trim()));
         var active = tickets.ActiveFor(channel, userId);
         if (active is { Status: TicketStatus.Claimed })
         {
