@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Logging.Console;
 using ReformBot.Host.Channels;
@@ -26,6 +28,8 @@ public static class BotApp
 
         // Behind nginx or Caddy (README, "Going live"): the client's address for rate limits comes from X-Forwarded-For.
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // The JSON API writes Vietnamese letters as they are, not as \uXXXX; characters that matter in HTML stay escaped.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.AddBotCore();
         builder.AddChannels();
         builder.AddWebhooks();

@@ -80,6 +80,19 @@ public sealed class StaffApiTests : IAsyncLifetime
         Assert.DoesNotContain("PSID-T1", ticket.GetRawText());
     }
 
+    /// <summary>Readable for someone calling the API by hand, and still safe to drop into a page.</summary>
+    [Fact]
+    public async Task TheApiWritesVietnameseLettersAsTheyAreAndEscapesHtml()
+    {
+        await EscalateAsync("PSID-T9", "giá vàng hôm nay <b>bao nhiêu</b>");
+
+        var raw = await (await host.Http.SendAsync(As(staffToken, HttpMethod.Get, "/api/staff/tickets?status=open"))).Content.ReadAsStringAsync();
+
+        Assert.Contains("giá vàng hôm nay", raw);
+        Assert.Contains("\\u003Cb\\u003E", raw);
+        Assert.DoesNotContain("<b>", raw);
+    }
+
     [Fact]
     public async Task AStaffReplyGoesOutAsAResponseWithin24HoursAndWithTheHumanAgentTagAfter()
     {
