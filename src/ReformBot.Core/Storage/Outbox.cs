@@ -8,7 +8,12 @@ public sealed class Outbox(BotDatabase db, TimeProvider time)
     public IReadOnlyList<OutboxItem> Pending() =>
         db.Outbox.Find(x => x.State == OutboxState.Pending).OrderBy(x => x.Id).ToList();
 
-    public IEnumerable<OutboxItem> Find(IEnumerable<long> ids) => db.Outbox.Find(Query.In("_id", ids.Select(id => new BsonValue(id))));
+    /// <summary>
+    /// Parameters, not values written into the query: LiteDB compiles and keeps every distinct query text, so a query with
+    /// the values in it would compile again each time and never be let go.
+    /// </summary>
+    public IEnumerable<OutboxItem> Between(long firstId, long lastId) =>
+        db.Outbox.Find(BsonExpression.Create("_id BETWEEN @0 AND @1", firstId, lastId));
 
     public void MarkDelivered(OutboxItem item, string? platformMessageId)
     {

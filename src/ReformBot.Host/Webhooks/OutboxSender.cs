@@ -63,12 +63,18 @@ internal sealed class OutboxSender(
         }
     }
 
-    /// <summary>This id and the ids queued right behind it, read in one query (one read each made the lane fall further behind).</summary>
+    /// <summary>
+    /// This id and the ids queued right behind it, read as one range of the outbox (a read each made a lane that had fallen
+    /// behind fall further behind). The range stops short of ids far apart, such as a reply resumed from days ago.
+    /// </summary>
     private List<OutboxItem> ReadBack(Queued first, ChannelReader<Queued> lane)
     {
         var ids = new List<long> { first.Id };
-        while (ids.Count < ReadBackBatch && lane.TryPeek(out var next) && next.Item is null && lane.TryRead(out next)) ids.Add(next.Id);
-        var found = outbox.Find(ids).ToDictionary(x => x.Id);
+        var maxSpan = 2L * ReadBackBatch * lanes.Length;
+        while (ids.Count < ReadBackBatch && lane.TryPeek(out var next) && next.Item is null && Math.Abs(next.Id - first.Id) < maxSpan
+               && lane.TryRead(out next))
+            ids.Add(next.Id);
+        var found = outbox.Between(ids.Min(), ids.Max()).ToDictionary(x => x.Id);
         return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
