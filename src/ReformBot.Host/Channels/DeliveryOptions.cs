@@ -24,8 +24,8 @@ public sealed class DeliveryOptions
     /// </summary>
     public int Lanes { get; set; } = 1;
     /// <summary>
-    /// Replies a lane keeps in memory. Beyond that it keeps only their ids and reads each back from the outbox when its
-    /// turn comes, so a backlog (an outage, a flood) grows the database file, not the process.
+    /// Replies a lane keeps in memory. Beyond that it keeps only their ids and reads the replies back from the outbox when
+    /// their turn comes, so a backlog (an outage, a flood) grows the database file, not the process.
     /// </summary>
     public int HeldPerLane { get; set; } = 1_000;
     /// <summary>A reply still undelivered this long after it was written is marked failed.</summary>

@@ -13,7 +13,7 @@ namespace ReformBot.Host.Webhooks;
 /// is retried with growing pauses; a permanent refusal, or a reply older than the give-up time, is marked failed with
 /// the platform's error. Each lane has at most one send in flight, and a send is marked delivered by one LiteDB write
 /// right after the platform accepts it: a crash can duplicate at most one reply per lane. A lane holds at most
-/// <see cref="DeliveryOptions.HeldPerLane"/> replies; behind those it queues ids and reads each reply back when it is next.
+/// <see cref="DeliveryOptions.HeldPerLane"/> replies; behind those it queues ids and reads the replies back, 200 at a time.
 /// </summary>
 internal sealed class OutboxSender(
     Outbox outbox, Tickets tickets, IServiceProvider services, IOptions<DeliveryOptions> options, BotMetrics metrics, TimeProvider time, ILogger<OutboxSender> log)
