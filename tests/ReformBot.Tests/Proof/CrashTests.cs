@@ -191,11 +191,15 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The test settings, plus room for one user's 1,000 events: the per-user limit is not what is tested here.</summary>
+    /// <summary>
+    /// The test settings, plus room for one user's 1,000 events: the per-user limit is not what is tested here. A lane
+    /// holds one reply, so every reply queued behind another is read back from the outbox, before the kill and after.
+    /// </summary>
     private static Task<HostProcess> StartHostAsync(FakePlatform platform, string dataPath, int port)
     {
         var settings = RunningHost.Settings(platform, dataPath);
         settings["ReformBot:MessagesPerMinutePerUser"] = "1000";
+        settings["ReformBot:Delivery:HeldPerLane"] = "1";
         return HostProcess.StartAsync(dataPath, port, settings);
     }
 
