@@ -95,6 +95,12 @@ public sealed class BotDatabase : IDisposable
         }
     }
 
+    public void InTransaction(Action work) => InTransaction(() =>
+    {
+        work();
+        return true;
+    });
+
     /// <summary>For /healthz: a write that is rolled back.</summary>
     public bool IsWritable()
     {

@@ -18,7 +18,7 @@ public sealed class WriteQueue : IDisposable
     public WriteQueue(BotDatabase db)
     {
         this.db = db;
-        writer = Task.Run(WriteAsync);
+        writer = Task.Run(WriteBatchesAsync);
     }
 
     /// <summary>
@@ -32,7 +32,7 @@ public sealed class WriteQueue : IDisposable
         return write.Committed;
     }
 
-    private async Task WriteAsync()
+    private async Task WriteBatchesAsync()
     {
         var batch = new List<IWrite>(MaxBatch);
         while (await pending.Reader.WaitToReadAsync())
@@ -43,7 +43,6 @@ public sealed class WriteQueue : IDisposable
                 db.InTransaction(() =>
                 {
                     foreach (var write in batch) write.Run();
-                    return batch.Count;
                 });
                 foreach (var write in batch) write.Complete();
             }
@@ -60,11 +59,7 @@ public sealed class WriteQueue : IDisposable
     {
         try
         {
-            db.InTransaction(() =>
-            {
-                write.Run();
-                return 1;
-            });
+            db.InTransaction(write.Run);
             write.Complete();
         }
         catch (Exception e)
