@@ -1,4 +1,3 @@
-using System.Reflection;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Store;
@@ -11,7 +10,7 @@ namespace ReformBot.Core.Knowledge.Analysis;
 public sealed record SynonymMatch(int Start, int Length, IReadOnlyList<string> Alternatives);
 
 /// <summary>
-/// Citizen ↔ administrative vocabulary: the built-in thesaurus plus the pack's synonyms.txt, both in Solr format and
+/// Citizen ↔ administrative vocabulary: the national thesaurus plus the pack's synonyms.txt, both in Solr format and
 /// read by Lucene's <see cref="SolrSynonymParser"/> into a <see cref="SynonymMap"/>. Rules are folded, so they match
 /// questions typed with or without diacritics. Lucene 4.8's SynonymFilter flattens multi-word synonyms onto the
 /// following positions, which breaks bigrams; so the map is looked up directly and each match is expanded as a
@@ -26,18 +25,11 @@ public sealed class Thesaurus
     /// <summary>No rules at all (the baseline profile).</summary>
     public static Thesaurus Empty { get; } = new(NewParser().Build());
 
-    public static string BuiltInRules()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ReformBot.thesaurus.txt")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
     /// <summary>The built-in rules extended by a pack's own (which must already be valid).</summary>
     public static Thesaurus Build(string? packRules)
     {
         var parser = NewParser();
-        parser.Parse(new StringReader(VietnameseText.Normalize(BuiltInRules())));
+        parser.Parse(new StringReader(NationalThesaurus.Instance.Rules));
         if (packRules is not null) parser.Parse(new StringReader(VietnameseText.Normalize(packRules)));
         return new Thesaurus(parser.Build());
     }

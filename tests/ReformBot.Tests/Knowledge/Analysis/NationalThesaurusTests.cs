@@ -1,0 +1,44 @@
+using ReformBot.Core.Knowledge.Analysis;
+
+namespace ReformBot.Tests.Knowledge.Analysis;
+
+public class NationalThesaurusTests
+{
+    [Fact]
+    public void ShipsWithoutABrokenLine()
+    {
+        var national = NationalThesaurus.Instance;
+        Assert.Empty(national.Problems);
+        Assert.Empty(Thesaurus.Validate(national.Rules));
+    }
+
+    [Fact]
+    public void ReadsTopicsWithTheirReferralAndField()
+    {
+        var national = NationalThesaurus.Parse([("giay-to", "# GIẤY TỜ\nchung, chung chung\n[hộ chiếu | Công an cấp tỉnh]\nlàm hộ chiếu => cấp hộ chiếu\n")]);
+
+        var hit = Assert.Single(national.Topics.Find(["xin", "cap", "ho", "chieu"]));
+        Assert.Equal((1, 3), (hit.Start, hit.Length));
+        Assert.Equal(new Topic("hộ chiếu", "GIẤY TỜ", "Công an cấp tỉnh"), Assert.Single(hit.Values));
+        Assert.Empty(national.Topics.Find(["chung"]));
+        Assert.Contains("làm hộ chiếu => cấp hộ chiếu", national.Rules);
+        Assert.DoesNotContain("[", national.Rules);
+    }
+
+    [Fact]
+    public void ReadsQualifiersByLabel()
+    {
+        var national = NationalThesaurus.Parse([("qualifiers", "# Q\n{có yếu tố nước ngoài} người nước ngoài, việt kiều\n")]);
+
+        var hit = Assert.Single(national.Qualifiers.Find(["lay", "chong", "viet", "kieu"]));
+        Assert.Equal("có yếu tố nước ngoài", Assert.Single(hit.Values).Label);
+    }
+
+    [Fact]
+    public void ReportsABrokenTopicLineWithFileAndLine()
+    {
+        var national = NationalThesaurus.Parse([("dat-dai", "# ĐẤT\n[tách thửa\nchia đất, , tách sổ\n")]);
+
+        Assert.Equal(["dat-dai.txt:2: a topic line is [topic] or [topic | who handles it]", "dat-dai.txt:3: empty phrase (a stray comma or an arrow with nothing on one side)"], national.Problems);
+    }
+}
