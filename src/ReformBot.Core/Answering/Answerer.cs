@@ -6,30 +6,45 @@ namespace ReformBot.Core.Answering;
 /// <summary>Answer, clarify or escalate: the decision for one question against the current knowledge index.</summary>
 public sealed class Answerer(KnowledgeIndex index, AnswererOptions options)
 {
-    public Decision Answer(string text)
+    public Decision Answer(string text) => Decide(Consider(text), options);
+
+    /// <summary>The candidates with their confidence: everything a decision needs, whatever the thresholds.</summary>
+    public Shortlist Consider(string text)
     {
-        var matches = index.Search(text, max: Math.Max(options.MaxChoices + 1, 5));
+        var result = index.Search(text, max: Math.Max(options.MaxChoices + 1, 5));
+        var matches = result.Matches;
         var candidates = matches
-            .Select((m, i) => new Candidate(m.Entry, Confidence.Of(m.Features, m.Score, i + 1 < matches.Count ? matches[i + 1].Score : 0), m.Score, m.Features))
+            .Select((m, i) => new Candidate(m.Entry, Confidence.Of(m.Features, m.Score, i + 1 < matches.Count ? matches[i + 1].Score : 0), m.Score, m.Features, m.Fit))
             .ToList();
-        if (candidates.Count == 0) return new Decision.NoAnswer("no entry shares a word with the question", candidates);
+        return new Shortlist(result.Scope, candidates, Facets.Asked(text));
+    }
+
+    public static Decision Decide(Shortlist shortlist, AnswererOptions options)
+    {
+        var (scope, candidates) = (shortlist.Scope, shortlist.Candidates);
+        // A matter the pack has nothing on is never answered with another entry; the agency that handles it, if known, is named.
+        var foreign = scope.Foreign.FirstOrDefault(t => t.Referral is not null) ?? scope.Foreign.FirstOrDefault();
+        if (candidates.Count == 0) return new Decision.NoAnswer("no entry shares a word with the question", candidates, foreign);
+        if (foreign is not null && !scope.Covered.Any()) return new Decision.NoAnswer($"no entry is about \"{foreign.Name}\"", candidates, foreign);
 
         // The top candidate's confidence already weighs its lead over the runner-up (the score gap), but a high coverage
         // could outweigh a near tie: two entries scoring within the margin are offered as choices, however well they match.
         // The runner-up's own confidence is not compared: it weighs the runner-up's lead over the third, not over the top.
         var best = candidates[0];
         var lead = candidates.Count > 1 ? 1 - candidates[1].Score / best.Score : 1;
-        if (best.Confidence >= options.AnswerThreshold && lead >= options.AmbiguityMargin)
+        var plausible = candidates.Where(c => !c.Fit.OffTopic).ToList();
+        if (best.Confidence >= options.AnswerThreshold && lead >= options.AmbiguityMargin && best.Fit.Fits && foreign is null)
         {
-            var alternatives = candidates.Skip(1).Where(c => c.Confidence >= options.OfferThreshold).Take(options.MaxChoices).ToList();
-            return new Decision.Answered(best, alternatives, best.Entry is FaqEntry { IsHandoff: true }, candidates);
+            var alternatives = plausible.Skip(1).Where(c => c.Confidence >= options.OfferThreshold).Take(options.MaxChoices).ToList();
+            return new Decision.Answered(best, alternatives, best.Entry is FaqEntry { IsHandoff: true }, candidates) { Asked = shortlist.Asked };
         }
         if (best.Confidence >= options.OfferThreshold)
         {
-            var choices = candidates.Where(c => c.Confidence >= options.OfferThreshold * 0.75).Take(options.MaxChoices).ToList();
-            if (choices.Count < 2) choices = candidates.Take(2).ToList();
-            return new Decision.Ambiguous(choices, candidates);
+            // Choices are offered only if each is plausibly what was asked: about the matter the question names, if it names one.
+            var choices = plausible.Where(c => c.Confidence >= options.OfferThreshold * 0.75).Take(options.MaxChoices).ToList();
+            if (choices.Count < 2) choices = plausible.Take(2).ToList();
+            if (choices.Count > 0) return new Decision.Ambiguous(choices, candidates, choices[0].Fit.Missing, foreign);
         }
-        return new Decision.NoAnswer($"best confidence {best.Confidence:0.00} is below {options.OfferThreshold:0.00}", candidates);
+        return new Decision.NoAnswer($"best confidence {best.Confidence:0.00} is below {options.OfferThreshold:0.00}", candidates, foreign);
     }
 }

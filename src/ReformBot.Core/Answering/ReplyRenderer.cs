@@ -1,5 +1,6 @@
 using System.Text;
 using ReformBot.Core.Knowledge;
+using ReformBot.Core.Knowledge.Analysis;
 
 namespace ReformBot.Core.Answering;
 
@@ -15,14 +16,18 @@ public sealed class ReplyRenderer(Office? office, string? detailsBaseUrl = null)
 
     public string Render(Decision decision) => decision switch
     {
-        Decision.Answered a => Render(a.Best.Entry),
+        Decision.Answered a => Render(a.Best.Entry, a.Asked),
+        Decision.Ambiguous { Unsure.Count: > 0 } a => Nearest(a.Unsure[0], a.Choices.Select(c => c.Entry)),
+        Decision.Ambiguous { Foreign: { } topic } a => Referral(topic) + "\n\n" + Choices(a.Choices.Select(c => c.Entry)),
         Decision.Ambiguous a => Choices(a.Choices.Select(c => c.Entry)),
+        Decision.NoAnswer { Foreign: { } topic } => Referral(topic),
         _ => NoAnswer(),
     };
 
-    public string Render(KnowledgeEntry entry) => entry switch
+    /// <summary>An entry; for a procedure, the parts the question asked for come first, right under its name.</summary>
+    public string Render(KnowledgeEntry entry, IReadOnlyList<Facet>? asked = null) => entry switch
     {
-        Procedure p => Procedure(p),
+        Procedure p => Procedure(p, asked ?? []),
         FaqEntry f => Faq(f),
         _ => entry.Title,
     };
@@ -30,9 +35,24 @@ public sealed class ReplyRenderer(Office? office, string? detailsBaseUrl = null)
     public static string Choices(IEnumerable<KnowledgeEntry> entries)
     {
         var text = new StringBuilder("Có phải bạn muốn hỏi:\n");
-        var i = 1;
-        foreach (var entry in entries) text.Append(i++).Append(". ").Append(entry.Title).Append('\n');
+        AppendList(text, entries);
         return text.Append("Bạn vui lòng chọn một mục, hoặc hỏi cụ thể hơn.").ToString();
+    }
+
+    /// <summary>The question is a case (foreign element, extension, fine…) that the nearest entries do not cover.</summary>
+    private static string Nearest(Qualifier unsure, IEnumerable<KnowledgeEntry> entries)
+    {
+        var text = new StringBuilder($"Tôi chưa có hướng dẫn riêng cho trường hợp {unsure.Label} mà bạn hỏi. Nội dung gần nhất tôi có:\n");
+        AppendList(text, entries);
+        return text.Append("Bạn có thể chọn để xem; tôi cũng chuyển câu hỏi tới cán bộ để trả lời đúng trường hợp của bạn.").ToString();
+    }
+
+    /// <summary>A matter this agency has nothing on: say so, and who handles it when the national thesaurus knows.</summary>
+    private string Referral(Topic topic)
+    {
+        var agency = office?.Name is { } name ? name : "cơ quan";
+        var text = $"Tôi chưa có hướng dẫn về {topic.Name} trong các thủ tục {agency} công bố tại đây.";
+        return topic.Referral is { } who ? $"{text}\nViệc này do {who} giải quyết." : text;
     }
 
     public string NoAnswer()
@@ -45,21 +65,49 @@ public sealed class ReplyRenderer(Office? office, string? detailsBaseUrl = null)
         return text.ToString();
     }
 
-    private string Procedure(Procedure p)
+    private static void AppendList(StringBuilder text, IEnumerable<KnowledgeEntry> entries)
+    {
+        var i = 1;
+        foreach (var entry in entries) text.Append(i++).Append(". ").Append(entry.Title).Append('\n');
+    }
+
+    private string Procedure(Procedure p, IReadOnlyList<Facet> asked)
     {
         var details = DetailsUrl(p);
-        var text = new StringBuilder();
-        text.Append(p.Name).Append("\n\n");
-        text.Append("- Nơi nộp: ").Append(p.Where).Append('\n');
-        text.Append("- Thời hạn giải quyết: ").Append(p.ProcessingTime).Append('\n');
-        text.Append("- Phí, lệ phí: ").Append(p.Fee).Append('\n');
-        text.Append(Online(p.Online));
-        var documents = new StringBuilder("- Hồ sơ gồm:\n");
-        foreach (var document in p.Documents.Take(MaxDocuments)) documents.Append("  + ").Append(Shorten(document, MaxDocumentLength)).Append('\n');
-        if (p.Documents.Count > MaxDocuments) documents.Append("  + … và ").Append(p.Documents.Count - MaxDocuments).Append(" giấy tờ khác\n");
         var footer = details is null ? "" : $"\nXem đầy đủ: {details}";
+        var parts = new Dictionary<Facet, string>
+        {
+            [Facet.Where] = $"- Nơi nộp: {p.Where}\n",
+            [Facet.Time] = $"- Thời hạn giải quyết: {p.ProcessingTime}\n",
+            [Facet.Fee] = $"- Phí, lệ phí: {p.Fee}\n",
+            [Facet.Online] = Online(p.Online),
+            [Facet.Documents] = Documents(p.Documents),
+            [Facet.Steps] = Numbered("- Các bước:\n", p.Steps),
+            [Facet.Result] = $"- Kết quả: {p.Result}\n",
+        };
+        var text = new StringBuilder(p.Name).Append("\n\n");
+        foreach (var facet in asked) text.Append(parts[facet]);
+        if (asked.Count > 0) text.Append('\n');
+        Facet[] card = [Facet.Where, Facet.Time, Facet.Fee, Facet.Online];
+        foreach (var facet in card.Where(f => !asked.Contains(f))) text.Append(parts[facet]);
+        var documents = asked.Contains(Facet.Documents) ? "" : parts[Facet.Documents];
         if (text.Length + documents.Length + footer.Length <= MaxLength) text.Append(documents);
         return Fit(text.ToString().TrimEnd() + footer, footer);
+    }
+
+    private static string Documents(IReadOnlyList<string> documents)
+    {
+        var text = new StringBuilder("- Hồ sơ gồm:\n");
+        foreach (var document in documents.Take(MaxDocuments)) text.Append("  + ").Append(Shorten(document, MaxDocumentLength)).Append('\n');
+        if (documents.Count > MaxDocuments) text.Append("  + … và ").Append(documents.Count - MaxDocuments).Append(" giấy tờ khác\n");
+        return text.ToString();
+    }
+
+    private static string Numbered(string heading, IReadOnlyList<string> items)
+    {
+        var text = new StringBuilder(heading);
+        for (var i = 0; i < items.Count; i++) text.Append("  ").Append(i + 1).Append(". ").Append(Shorten(items[i], MaxDocumentLength)).Append('\n');
+        return text.ToString();
     }
 
     private static string Online(OnlineService online) => online.Mode switch

@@ -43,8 +43,8 @@ public sealed class Bot(KnowledgeIndex index, AnswererOptions options, ReplyRend
         var decision = answerer.Answer(question);
         var reply = decision switch
         {
-            Decision.Answered a => Answer(a.Best.Entry, a.Alternatives) with { Escalated = a.Handoff },
-            Decision.Ambiguous a => new Reply(renderer.Render(decision), Choices(a.Choices.Select(c => c.Entry))),
+            Decision.Answered a => new Reply(renderer.Render(decision), Choices(a.Alternatives.Select(c => c.Entry)), a.Handoff),
+            Decision.Ambiguous a => new Reply(renderer.Render(decision), Choices(a.Choices.Select(c => c.Entry)), decision.Escalates),
             _ => new Reply(renderer.Render(decision), [], Escalated: true),
         };
         return new([reply], question, decision);

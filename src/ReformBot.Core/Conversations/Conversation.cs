@@ -55,13 +55,14 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
 
         switch (result.Decision)
         {
-            case Decision.NoAnswer or Decision.Answered { Handoff: true }:
+            case { Escalates: true }:
             {
                 var (ticket, isNew) = tickets.Escalate(channel, userId, result.Question!, result.Decision.Candidates.Take(3));
                 var acknowledgement = Acknowledge(ticket, isNew);
-                return result.Decision is Decision.Answered
-                    ? [result.Replies[0] with { Text = result.Replies[0].Text + "\n\n" + acknowledgement, Escalated = true }]
-                    : [new Reply(acknowledgement, [], Escalated: true)];
+                // A plain "no answer" says nothing the acknowledgement does not; a referral or the nearest choices do.
+                return result.Decision is Decision.NoAnswer { Foreign: null }
+                    ? [new Reply(acknowledgement, [], Escalated: true)]
+                    : [result.Replies[0] with { Text = result.Replies[0].Text + "\n\n" + acknowledgement, Escalated = true }];
             }
             case not null when active is not null:
                 tickets.NoteAnswered(active, result.Question!, result.Replies[0].Text);

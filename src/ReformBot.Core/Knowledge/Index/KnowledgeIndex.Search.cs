@@ -1,21 +1,34 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using ReformBot.Core.Knowledge.Analysis;
 
 namespace ReformBot.Core.Knowledge.Index;
 
 public sealed partial class KnowledgeIndex
 {
-    /// <summary>The best entries for a question, best first.</summary>
-    public IReadOnlyList<Match> Search(string question, int max = 5)
+    /// <summary>The best entries for a question, best first, and what the question is about.</summary>
+    public SearchResult Search(string question, int max = 5)
     {
         var plan = QueryPlan.Analyse(question, Profile, analyzers, thesaurus);
-        if (plan.FoldedTokens.Count == 0) return [];
+        if (plan.FoldedTokens.Count == 0) return new SearchResult(QuestionScope.None, []);
+        var scope = Profile == SearchProfile.Vietnamese
+            ? EntryScope.Question(NationalThesaurus.Instance, plan.FoldedTokens, coveredTopics)
+            : QuestionScope.None;
         var terms = new TermLookup(reader);
         var features = new FeatureCalculator(plan, this, terms);
-        return searcher.Search(BuildQuery(plan, terms), max).ScoreDocs
+        var matches = searcher.Search(BuildQuery(plan, terms), max).ScoreDocs
             .Select(hit => (Entry: entryOfDoc[hit.Doc], hit.Score))
-            .Select(x => new Match(entries[x.Entry], x.Score, features.For(entryTerms[x.Entry])))
+            .Select(x => new Match(entries[x.Entry], x.Score, features.For(entryTerms[x.Entry]), Fit(scope, entryScopes[x.Entry])))
             .ToList();
+        return new SearchResult(scope, matches);
+    }
+
+    private static ScopeFit Fit(QuestionScope question, EntryScope entry)
+    {
+        var covered = question.Covered.ToList();
+        return new ScopeFit(
+            covered.Count > 0 && !covered.Any(entry.Topics.Contains),
+            question.Qualifiers.Where(q => !entry.Qualifiers.Contains(q)).ToList());
     }
 
     internal int EntryFrequency(string term) => entryFrequency.GetValueOrDefault(term);

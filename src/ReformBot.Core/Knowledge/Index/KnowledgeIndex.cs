@@ -19,6 +19,8 @@ public sealed partial class KnowledgeIndex : IDisposable
 
     private readonly KnowledgeEntry[] entries;
     private readonly EntryTerms[] entryTerms;
+    private readonly EntryScope[] entryScopes;
+    private readonly HashSet<Topic> coveredTopics;
     private readonly Dictionary<string, int> entryFrequency;
     private readonly int[] entryOfDoc;
     private readonly RAMDirectory directory;
@@ -43,6 +45,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         thesaurus = profile == SearchProfile.Vietnamese ? Thesaurus.Build(pack.SynonymsText) : Thesaurus.Empty;
         entries = pack.Entries.ToArray();
         entryTerms = new EntryTerms[entries.Length];
+        entryScopes = new EntryScope[entries.Length];
         directory = new RAMDirectory();
 
         var similarity = new BM25Similarity(ranking.K1, ranking.B);
@@ -55,6 +58,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         searcher = new IndexSearcher(reader) { Similarity = similarity };
         entryOfDoc = ReadDocOwners(reader);
         entryFrequency = entryTerms.SelectMany(t => t.All).CountBy(t => t).ToDictionary();
+        coveredTopics = entryScopes.SelectMany(s => s.Topics).ToHashSet();
     }
 
     private Analyzer FieldAnalyzer()
@@ -74,9 +78,11 @@ public sealed partial class KnowledgeIndex : IDisposable
         var entry = entries[ordinal];
         var doc = new Document { new NumericDocValuesField(EntryOrdinal, ordinal) };
         var variants = new List<HashSet<string>>();
+        var titles = new List<IReadOnlyList<string>>();
         foreach (var title in TitleVariants(entry))
         {
             var text = Prepare(title);
+            if (Profile == SearchProfile.Vietnamese) titles.Add(analyzers.Folded.Terms(text));
             doc.Add(new TextField(Fields.Folded, text, Field.Store.NO));
             if (Profile == SearchProfile.Vietnamese)
             {
@@ -91,6 +97,9 @@ public sealed partial class KnowledgeIndex : IDisposable
         if (Profile == SearchProfile.Vietnamese) doc.Add(new TextField(Fields.BodyBigrams, bodyText, Field.Store.NO));
         writer.AddDocument(doc);
 
+        entryScopes[ordinal] = Profile == SearchProfile.Vietnamese
+            ? EntryScope.Of(NationalThesaurus.Instance, titles)
+            : new EntryScope(new HashSet<Topic>(), new HashSet<Qualifier>());
         var all = TermsOf(bodyText);
         foreach (var variant in variants) all.UnionWith(variant);
         return new EntryTerms(variants, all);

@@ -1,10 +1,24 @@
+using ReformBot.Core.Knowledge.Analysis;
+
 namespace ReformBot.Core.Knowledge.Index;
 
 /// <summary>
 /// One entry found for a question, with what the answer-or-escalate decision needs. Raw BM25 scores cannot be
 /// compared across questions, so the features are relative to the question: how much of it the entry covers.
 /// </summary>
-public sealed record Match(KnowledgeEntry Entry, float Score, MatchFeatures Features);
+public sealed record Match(KnowledgeEntry Entry, float Score, MatchFeatures Features, ScopeFit Fit);
+
+/// <summary>The candidates for one question, best first, and what the question is about.</summary>
+public sealed record SearchResult(QuestionScope Scope, IReadOnlyList<Match> Matches);
+
+/// <param name="OffTopic">The question names a matter the pack covers, and this entry is not about it.</param>
+/// <param name="Missing">Cases the question qualifies its matter with that this entry never mentions.</param>
+public sealed record ScopeFit(bool OffTopic, IReadOnlyList<Qualifier> Missing)
+{
+    public static ScopeFit None { get; } = new(false, []);
+
+    public bool Fits => !OffTopic && Missing.Count == 0;
+}
 
 /// <param name="Coverage">idf-weighted share of the question's words found anywhere in the entry (or via thesaurus/typo).</param>
 /// <param name="TitleCoverage">The same share, found in the best-matching title variant (FAQ question, name, keyword).</param>
