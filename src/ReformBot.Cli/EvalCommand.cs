@@ -18,15 +18,27 @@ internal static class EvalCommand
         var baseline = new Option<bool>("--baseline") { Description = "Also measure the common C# baseline (StandardTokenizer + lower case + ASCII folding)" };
         var misses = new Option<bool>("--misses") { Description = "List the questions ranked or decided wrongly" };
         var outcomesFile = new Option<string?>("--outcomes") { Description = "Write each question's candidates and features to this JSONL file, for calibrating thresholds" };
-        var command = new Command("eval", "Measure retrieval and decisions on labelled questions") { knowledge, questions, json, baseline, misses, outcomesFile };
+        var fitOn = new Option<string[]>("--fit-on")
+        {
+            Description = "Fit the answer thresholds on another pack and its questions (DIR QUESTIONS), then measure this pack with them",
+            Arity = new ArgumentArity(2, 2),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("eval", "Measure retrieval and decisions on labelled questions") { knowledge, questions, json, baseline, misses, outcomesFile, fitOn };
         command.SetAction(parse =>
         {
             if (CliOptions.LoadPack(parse.GetValue(knowledge)!) is not { } pack) return 2;
-            IReadOnlyList<EvalQuestion> set;
-            try { set = EvalQuestion.Load(parse.GetValue(questions)!); }
-            catch (Exception e) when (e is FormatException or IOException) { Console.Error.WriteLine(e.Message); return 2; }
+            if (Load(parse.GetValue(questions)!) is not { } set) return 2;
 
             var options = CliOptions.Answering();
+            if (parse.GetValue(fitOn) is [var fitPack, var fitQuestions])
+            {
+                if (CliOptions.LoadPack(fitPack) is not { } other || Load(fitQuestions) is not { } otherSet) return 2;
+                using var otherIndex = KnowledgeIndex.Build(other, SearchProfile.Vietnamese, CliOptions.Ranking());
+                options = Calibration.Fit(Evaluator.Consider(new Answerer(otherIndex, options), otherSet), options);
+                var fitted = $"thresholds fitted on {fitPack}: answer {options.AnswerThreshold:0.00}, offer {options.OfferThreshold:0.00}, margin {options.AmbiguityMargin:0.00}";
+                (parse.GetValue(json) ? Console.Error : Console.Out).WriteLine(fitted);
+            }
             var outcomes = Run(pack, SearchProfile.Vietnamese, options, set);
             var report = Evaluator.Summarise(outcomes);
             if (parse.GetValue(baseline))
@@ -44,7 +56,13 @@ internal static class EvalCommand
     private static IReadOnlyList<EvalOutcome> Run(KnowledgePack pack, SearchProfile profile, AnswererOptions options, IReadOnlyList<EvalQuestion> set)
     {
         using var index = KnowledgeIndex.Build(pack, profile, CliOptions.Ranking());
-        return Evaluator.Run(new Answerer(index, options), set);
+        return Evaluator.Run(new Answerer(index, options), set, options);
+    }
+
+    private static IReadOnlyList<EvalQuestion>? Load(string path)
+    {
+        try { return EvalQuestion.Load(path); }
+        catch (Exception e) when (e is FormatException or IOException) { Console.Error.WriteLine(e.Message); return null; }
     }
 
     private static void Print(EvalReport r)

@@ -2,15 +2,24 @@ using ReformBot.Core.Answering;
 
 namespace ReformBot.Core.Evaluation;
 
+/// <summary>A labelled question and what the engine found for it, before any threshold is applied.</summary>
+public sealed record Considered(EvalQuestion Question, Shortlist Shortlist);
+
 /// <summary>Runs a question set through an <see cref="Answerer"/> and measures ranking and decisions.</summary>
 public static class Evaluator
 {
-    public static IReadOnlyList<EvalOutcome> Run(Answerer answerer, IEnumerable<EvalQuestion> questions) =>
-        questions.Select(q =>
+    public static IReadOnlyList<EvalOutcome> Run(Answerer answerer, IEnumerable<EvalQuestion> questions, AnswererOptions options) =>
+        Decide(Consider(answerer, questions), options);
+
+    public static IReadOnlyList<Considered> Consider(Answerer answerer, IEnumerable<EvalQuestion> questions) =>
+        questions.Select(q => new Considered(q, answerer.Consider(q.Q))).ToList();
+
+    public static IReadOnlyList<EvalOutcome> Decide(IReadOnlyList<Considered> considered, AnswererOptions options) =>
+        considered.Select(c =>
         {
-            var decision = answerer.Answer(q.Q);
-            var offered = decision is Decision.Ambiguous a ? a.Choices.Select(c => c.Id).ToList() : [];
-            return new EvalOutcome(q, decision.Kind, decision.Candidates, offered);
+            var decision = Answerer.Decide(c.Shortlist, options);
+            var offered = decision is Decision.Ambiguous a ? a.Choices.Select(x => x.Id).ToList() : [];
+            return new EvalOutcome(c.Question, decision.Kind, decision.Candidates, offered);
         }).ToList();
 
     public static EvalReport Summarise(IReadOnlyList<EvalOutcome> outcomes)

@@ -16,7 +16,7 @@ public sealed class QualityRegressionTests(SamplePack sample) : IClassFixture<Sa
     [Fact]
     public void SamplePackQualityDoesNotRegress()
     {
-        var report = Evaluator.Summarise(Evaluator.Run(sample.Answerer, EvalQuestion.Load(Questions)));
+        var report = Evaluator.Summarise(Evaluator.Run(sample.Answerer, EvalQuestion.Load(Questions), new AnswererOptions()));
 
         Assert.Equal(160, report.N);
         Assert.True(report.Top1 >= 0.92, $"top1 {report.Top1}");
@@ -34,8 +34,8 @@ public sealed class QualityRegressionTests(SamplePack sample) : IClassFixture<Sa
         var questions = EvalQuestion.Load(Questions);
         using var baselineIndex = KnowledgeIndex.Build(sample.Pack, SearchProfile.Baseline);
 
-        var ours = Evaluator.Summarise(Evaluator.Run(sample.Answerer, questions));
-        var baseline = Evaluator.Summarise(Evaluator.Run(new Answerer(baselineIndex, new AnswererOptions()), questions));
+        var ours = Evaluator.Summarise(Evaluator.Run(sample.Answerer, questions, new AnswererOptions()));
+        var baseline = Evaluator.Summarise(Evaluator.Run(new Answerer(baselineIndex, new AnswererOptions()), questions, new AnswererOptions()));
 
         Assert.True(ours.Top1 >= baseline.Top1 + 0.10, $"top1 {ours.Top1} vs baseline {baseline.Top1}");
         Assert.True(ours.AnsweredCorrect > baseline.AnsweredCorrect, $"answeredCorrect {ours.AnsweredCorrect} vs baseline {baseline.AnsweredCorrect}");
