@@ -105,4 +105,33 @@ public sealed class AnswererTests(SamplePack sample) : IClassFixture<SamplePack>
         Assert.True(answered.Alternatives.Count <= 3);
         Assert.DoesNotContain(answered.Alternatives, c => c.Id == answered.Best.Id);
     }
+
+    [Fact]
+    public void KeepsAnEntryThatNeverSaysTheCaseAsAChoiceAndEscalates()
+    {
+        // The sample pack's permits are for houses; a factory is another case of the same matter.
+        var ambiguous = Assert.IsType<Decision.Ambiguous>(sample.Answerer.Answer("xin giấy phép xây dựng nhà xưởng"));
+
+        Assert.Equal("nhà xưởng, công trình sản xuất", Assert.Single(ambiguous.Unsure).Label);
+        Assert.True(ambiguous.Escalates);
+        Assert.Equal("xd-gpxd-moi-nha-o-rieng-le", ambiguous.Choices[0].Id);
+        Assert.StartsWith("Tôi chưa có hướng dẫn riêng cho trường hợp nhà xưởng", new ReplyRenderer(sample.Pack.Office).Render(ambiguous));
+    }
+
+    [Fact]
+    public void AnswersTheSameMatterWithoutTheCase()
+    {
+        var answered = Assert.IsType<Decision.Answered>(sample.Answerer.Answer("xin giấy phép xây dựng nhà ở riêng lẻ"));
+
+        Assert.Equal("xd-gpxd-moi-nha-o-rieng-le", answered.Best.Id);
+        Assert.False(answered.Escalates);
+    }
+
+    [Fact]
+    public void RemembersWhichPartsOfTheProcedureWereAsked()
+    {
+        var answered = Assert.IsType<Decision.Answered>(sample.Answerer.Answer("gpxd nha o le phi bao nhieu, mat may ngay"));
+
+        Assert.Equal([Facet.Fee, Facet.Time], answered.Asked);
+    }
 }

@@ -56,4 +56,19 @@ public sealed class ReplyRendererTests(SamplePack sample) : IClassFixture<Sample
         Assert.Contains("chuyển đến cán bộ", reply);
         Assert.Contains(sample.Pack.Office!.Hotline!, reply);
     }
+
+    [Fact]
+    public void AProcedureLeadsWithTheAskedPartsThenTheRestOfTheCardOnce()
+    {
+        var procedure = sample.Pack.Procedures.Single(p => p.Id == "xd-gpxd-moi-nha-o-rieng-le");
+
+        var lines = new ReplyRenderer(sample.Pack.Office).Render(procedure, [Facet.Documents, Facet.Time]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(procedure.Name, lines[0]);
+        Assert.Equal("- Hồ sơ gồm:", lines[1]);
+        Assert.Equal($"- Thời hạn giải quyết: {procedure.ProcessingTime}", lines.SkipWhile(l => !l.StartsWith("- Thời hạn")).First());
+        Assert.True(Array.FindIndex(lines, l => l.StartsWith("- Thời hạn")) < Array.FindIndex(lines, l => l.StartsWith("- Nơi nộp")));
+        Assert.Single(lines, l => l == "- Hồ sơ gồm:");
+        Assert.Single(lines, l => l.StartsWith("- Thời hạn giải quyết"));
+    }
 }
