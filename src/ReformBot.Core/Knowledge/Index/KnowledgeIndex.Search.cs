@@ -16,9 +16,14 @@ public sealed partial class KnowledgeIndex
             : QuestionScope.None;
         var terms = new TermLookup(reader);
         var features = new FeatureCalculator(plan, this, terms);
-        var matches = searcher.Search(BuildQuery(plan, terms), max).ScoreDocs
-            .Select(hit => (Entry: entryOfDoc[hit.Doc], hit.Score))
-            .Select(x => new Match(entries[x.Entry], x.Score, features.For(entryTerms[x.Entry]), Fit(scope, entryScopes[x.Entry])))
+        // An entry about the matter the question names is preferred over one that only shares its words.
+        var onTopic = scope.Covered.Any() ? 1 + Ranking.Topic : 1;
+        var matches = searcher.Search(BuildQuery(plan, terms), onTopic > 1 ? Math.Max(max, TopicPool) : max).ScoreDocs
+            .Select(hit => (Entry: entryOfDoc[hit.Doc], Fit: Fit(scope, entryScopes[entryOfDoc[hit.Doc]]), hit.Score))
+            .Select(x => x with { Score = x.Fit.OffTopic ? x.Score : x.Score * onTopic })
+            .OrderByDescending(x => x.Score)
+            .Take(max)
+            .Select(x => new Match(entries[x.Entry], x.Score, features.For(entryTerms[x.Entry]), x.Fit))
             .ToList();
         return new SearchResult(scope, matches);
     }
@@ -30,6 +35,9 @@ public sealed partial class KnowledgeIndex
             covered.Count > 0 && !covered.Any(entry.Topics.Contains),
             question.Qualifiers.Where(q => !entry.Qualifiers.Contains(q)).ToList());
     }
+
+    // How many hits are re-ranked by topic: enough to reach an entry about the matter that shares fewer of the words.
+    private const int TopicPool = 20;
 
     internal int EntryFrequency(string term) => entryFrequency.GetValueOrDefault(term);
 
