@@ -30,10 +30,13 @@ public sealed class Answerer(KnowledgeIndex index, AnswererOptions options)
         // The top candidate's confidence already weighs its lead over the runner-up (the score gap), but a high coverage
         // could outweigh a near tie: two entries scoring within the margin are offered as choices, however well they match.
         // The runner-up's own confidence is not compared: it weighs the runner-up's lead over the third, not over the top.
+        // A near tie with an entry about another matter than the one the question names is no tie.
         var best = candidates[0];
-        var lead = candidates.Count > 1 ? 1 - candidates[1].Score / best.Score : 1;
         var plausible = candidates.Where(c => !c.Fit.OffTopic).ToList();
-        if (best.Confidence >= options.AnswerThreshold && lead >= options.AmbiguityMargin && best.Fit.Fits && foreign is null)
+        var lead = plausible.Skip(1).FirstOrDefault() is { } rival ? 1 - rival.Score / best.Score : 1;
+        // The pack's only entry about the matter the question names needs less confidence: the thesaurus vouches for it.
+        var confident = best.Confidence >= options.AnswerThreshold || best.Fit.Sole && best.Confidence >= options.OfferThreshold;
+        if (confident && lead >= options.AmbiguityMargin && best.Fit.Fits && foreign is null)
         {
             var alternatives = plausible.Skip(1).Where(c => c.Confidence >= options.OfferThreshold).Take(options.MaxChoices).ToList();
             return new Decision.Answered(best, alternatives, best.Entry is FaqEntry { IsHandoff: true }, candidates) { Asked = shortlist.Asked };

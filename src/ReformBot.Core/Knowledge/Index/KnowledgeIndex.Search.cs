@@ -28,11 +28,13 @@ public sealed partial class KnowledgeIndex
         return new SearchResult(scope, matches);
     }
 
-    private static ScopeFit Fit(QuestionScope question, EntryScope entry)
+    private ScopeFit Fit(QuestionScope question, EntryScope entry)
     {
         var covered = question.Covered.ToList();
+        var shared = covered.Where(entry.Topics.Contains).ToList();
         return new ScopeFit(
-            covered.Count > 0 && !covered.Any(entry.Topics.Contains),
+            covered.Count > 0 && shared.Count == 0,
+            shared.Any(t => entriesAbout[t] == 1),
             question.Qualifiers.Where(q => !entry.Qualifiers.Contains(q)).ToList());
     }
 

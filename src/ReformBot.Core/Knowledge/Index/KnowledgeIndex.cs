@@ -21,6 +21,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly EntryTerms[] entryTerms;
     private readonly EntryScope[] entryScopes;
     private readonly HashSet<Topic> coveredTopics;
+    private readonly Dictionary<Topic, int> entriesAbout;
     private readonly Dictionary<string, int> entryFrequency;
     private readonly int[] entryOfDoc;
     private readonly RAMDirectory directory;
@@ -58,7 +59,8 @@ public sealed partial class KnowledgeIndex : IDisposable
         searcher = new IndexSearcher(reader) { Similarity = similarity };
         entryOfDoc = ReadDocOwners(reader);
         entryFrequency = entryTerms.SelectMany(t => t.All).CountBy(t => t).ToDictionary();
-        coveredTopics = entryScopes.SelectMany(s => s.Topics).ToHashSet();
+        entriesAbout = entryScopes.SelectMany(s => s.Topics).CountBy(t => t).ToDictionary();
+        coveredTopics = entriesAbout.Keys.ToHashSet();
     }
 
     private Analyzer FieldAnalyzer()

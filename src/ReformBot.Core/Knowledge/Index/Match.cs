@@ -12,11 +12,10 @@ public sealed record Match(KnowledgeEntry Entry, float Score, MatchFeatures Feat
 public sealed record SearchResult(QuestionScope Scope, IReadOnlyList<Match> Matches);
 
 /// <param name="OffTopic">The question names a matter the pack covers, and this entry is not about it.</param>
+/// <param name="Sole">This entry is the pack's only one about a matter the question names.</param>
 /// <param name="Missing">Cases the question qualifies its matter with that this entry never mentions.</param>
-public sealed record ScopeFit(bool OffTopic, IReadOnlyList<Qualifier> Missing)
+public sealed record ScopeFit(bool OffTopic, bool Sole, IReadOnlyList<Qualifier> Missing)
 {
-    public static ScopeFit None { get; } = new(false, []);
-
     public bool Fits => !OffTopic && Missing.Count == 0;
 }
 
