@@ -19,7 +19,8 @@ public static class ChatSpellings
         ["mn"] = "mọi người", ["ng"] = "người", ["hnay"] = "hôm nay", ["ngta"] = "người ta", ["mik"] = "mình",
         ["mh"] = "mình", ["onl"] = "online", ["ol"] = "online", ["tr"] = "triệu", ["tp"] = "thành phố", ["tx"] = "thị xã",
         ["q"] = "quận", ["p"] = "phường", ["đt"] = "điện thoại", ["dt"] = "điện thoại", ["sdt"] = "số điện thoại",
-        ["sđt"] = "số điện thoại", ["stk"] = "số tài khoản", ["hs"] = "hồ sơ", ["tk"] = "tài khoản", ["ck"] = "chuyển khoản",
+        ["sđt"] = "số điện thoại", ["stk"] = "số tài khoản", ["hs"] = "hồ sơ", ["tk"] = "tài khoản",
+        ["e"] = "em", ["vk"] = "vợ", ["ny"] = "người yêu", ["bme"] = "bố mẹ", ["hkd"] = "hkd hộ kinh doanh", ["dn"] = "doanh nghiệp",
         ["bđs"] = "bất động sản", ["bds"] = "bất động sản", ["xd"] = "xây dựng", ["gpkd"] = "giấy phép kinh doanh",
         ["ttpvhcc"] = "trung tâm phục vụ hành chính công",
         // public-service acronyms: keep the acronym, add its words
@@ -38,7 +39,19 @@ public static class ChatSpellings
         "ạ", "à", "ơi", "nhé", "nhe", "nha", "nhá", "nhỉ", "hả", "hử", "ha", "dạ", "vậy", "ad", "admin", "ah", "ak", "ạk", "ợ",
     };
 
+    // "ck" is chuyển khoản when paying, chồng next to a spouse or a pronoun ("vk ck", "ck em", "ck sắp cưới").
+    private static readonly HashSet<string> SpouseNeighbours = new(StringComparer.Ordinal)
+    {
+        "vk", "vợ", "và", "em", "tôi", "tui", "mình", "chị", "của", "sắp", "cũ", "cưới",
+    };
+
     public static string Expand(string token) => Map.TryGetValue(token, out var expansion) ? expansion : token;
+
+    /// <summary>A token read with its neighbours, for the one spelling whose meaning depends on them.</summary>
+    public static string Expand(string? previous, string token, string? next) =>
+        token == "ck"
+            ? previous is not null && SpouseNeighbours.Contains(previous) || next is not null && SpouseNeighbours.Contains(next) ? "chồng" : "chuyển khoản"
+            : Expand(token);
 
     public static bool IsParticle(string token) => Particles.Contains(token);
 }

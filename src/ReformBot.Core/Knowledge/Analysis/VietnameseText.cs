@@ -29,9 +29,9 @@ public static partial class VietnameseText
     /// <summary>For what a citizen typed: <see cref="Normalize"/>, then whole-token chat spellings, minus particles.</summary>
     public static string NormalizeQuestion(string text)
     {
-        var normalized = Normalize(text);
-        var tokens = Word().Matches(normalized)
-            .Select(m => ChatSpellings.Expand(m.Value))
+        var words = Word().Matches(Normalize(text)).Select(m => m.Value).ToList();
+        var tokens = words
+            .Select((w, i) => ChatSpellings.Expand(i > 0 ? words[i - 1] : null, w, i + 1 < words.Count ? words[i + 1] : null))
             .Where(t => !ChatSpellings.IsParticle(t));
         return string.Join(' ', tokens);
     }

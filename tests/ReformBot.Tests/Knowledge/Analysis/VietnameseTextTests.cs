@@ -90,6 +90,16 @@ public sealed class VietnameseTextTests
             VietnameseText.NormalizeQuestion("làm ntn mất bn tiền"));
     }
 
+    [Theory]
+    [InlineData("ck r mà vẫn báo chưa thanh toán", "chuyển khoản rồi mà vẫn báo chưa thanh toán")]
+    [InlineData("ck em là người hàn", "chồng em là người hàn")]
+    [InlineData("vk ck mình muốn đăng ký kết hôn", "vợ chồng mình muốn đăng ký kết hôn")]
+    [InlineData("e vs ny muốn cưới", "em với người yêu muốn cưới")]
+    public void ReadsCkAsTransferOrHusbandByItsNeighbours(string chat, string expansion)
+    {
+        Assert.Equal(expansion, VietnameseText.NormalizeQuestion(chat));
+    }
+
     [Fact]
     public void ExpandsAcronymKeepingTheAcronym()
     {
