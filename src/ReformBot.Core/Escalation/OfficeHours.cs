@@ -15,7 +15,7 @@ public sealed class OfficeHours
     private readonly WorkingWeek week;
     private readonly HashSet<DateOnly> holidays;
 
-    public OfficeHours(WorkingWeek week, IEnumerable<DateOnly> holidays)
+    private OfficeHours(WorkingWeek week, IEnumerable<DateOnly> holidays)
     {
         this.week = week;
         this.holidays = holidays.ToHashSet();
