@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using ReformBot.Core.Answering;
+using ReformBot.Core.Escalation;
 using ReformBot.Core.Knowledge;
 using ReformBot.Core.Knowledge.Index;
 
@@ -38,7 +39,7 @@ internal static class CliOptions
     /// <summary>Loads and validates a pack; on problems prints each one to stderr and returns null.</summary>
     public static KnowledgePack? LoadPack(string directory)
     {
-        var result = PackLoader.Load(directory);
+        var result = OfficeCard.LoadPack(directory);
         if (result.Pack is { } pack) return pack;
         Console.Error.WriteLine($"The knowledge pack in {directory} has {result.Problems.Count} problem(s):");
         foreach (var problem in result.Problems) Console.Error.WriteLine($"  {problem}");

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using ReformBot.Core.Escalation;
 
 namespace ReformBot.Cli;
 
@@ -15,6 +17,9 @@ internal static class ValidateCommand
             if (CliOptions.LoadPack(dir) is not { } pack) return 1;
             Console.WriteLine($"{dir}: OK — {pack.Procedures.Count} procedures, {pack.Faq.Count} FAQ entries, " +
                 $"{(pack.SynonymsText is null ? "no" : "with")} synonyms.txt, {(pack.Office is null ? "no" : "with")} office.json");
+            var escalation = CliOptions.Configuration().GetSection(EscalationOptions.Section).Get<EscalationOptions>() ?? new();
+            var source = pack.Office?.Hours is null ? $"{EscalationOptions.Section}:WorkingHours" : "office.json";
+            Console.WriteLine($"Office hours ({source}), as citizens read them: {OfficeHours.For(pack.Office, escalation).Text}");
             return 0;
         });
         return command;

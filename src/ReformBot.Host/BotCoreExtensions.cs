@@ -30,7 +30,6 @@ internal static class BotCoreExtensions
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value);
-        services.AddSingleton(sp => new OfficeHours(sp.GetRequiredService<EscalationOptions>()));
         services.AddSingleton<Tickets>();
         services.AddSingleton<Conversation>();
         services.AddSingleton<KnowledgeReloader>();
@@ -40,12 +39,13 @@ internal static class BotCoreExtensions
             var answering = builder.Configuration.GetSection(AnswererOptions.Section).Get<AnswererOptions>() ?? new AnswererOptions();
             var ranking = builder.Configuration.GetSection(RankingOptions.Section).Get<RankingOptions>() ?? new RankingOptions();
             var path = Resolve(builder.Environment.ContentRootPath, sp.GetRequiredService<BotOptions>().KnowledgePath);
-            var loaded = PackLoader.Load(path);
+            var loaded = OfficeCard.LoadPack(path);
             if (loaded.Pack is null)
                 throw new StartupException($"The knowledge pack in {path} (ReformBot:KnowledgePath) has problems:\n" + string.Join('\n', loaded.Problems));
             var saved = sp.GetRequiredService<Staff.StaffStore>().SavedFaq.FindAll().ToList();
             return new LiveKnowledge(
                 Staff.SavedFaq.Apply(loaded.Pack, saved),
+                sp.GetRequiredService<EscalationOptions>(),
                 pack => KnowledgeIndex.Build(pack, SearchProfile.Vietnamese, ranking),
                 index => new Bot(index, answering, new ReplyRenderer(index.Pack.Office)));
         });
@@ -71,7 +71,7 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
         if (o.NotifyEverySeconds < 1) return ValidateOptionsResult.Fail($"{EscalationOptions.Section}:NotifyEverySeconds must be at least 1.");
         try
         {
-            _ = new OfficeHours(o);
+            _ = OfficeHours.For(null, o);
             return ValidateOptionsResult.Success;
         }
         catch (FormatException e)

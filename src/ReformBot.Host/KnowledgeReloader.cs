@@ -1,5 +1,5 @@
 using ReformBot.Core.Conversations;
-using ReformBot.Core.Knowledge;
+using ReformBot.Core.Escalation;
 using ReformBot.Host.Staff;
 
 namespace ReformBot.Host;
@@ -23,7 +23,7 @@ internal sealed class KnowledgeReloader(LiveKnowledge knowledge, StaffStore staf
         await gate.WaitAsync(ct);
         try
         {
-            var result = await Task.Run(() => PackLoader.Load(path), ct);
+            var result = await Task.Run(() => OfficeCard.LoadPack(path), ct);
             if (result.Pack is null)
             {
                 log.LogWarning("Knowledge in {Path} not reloaded, the current index keeps serving: {Problems}", path, string.Join("; ", result.Problems));

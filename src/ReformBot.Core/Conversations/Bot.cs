@@ -11,11 +11,20 @@ public sealed record TurnResult(IReadOnlyList<Reply> Replies, string? Question, 
 /// The turn handler (Bot Framework's IBot role): the citizen's activities of one turn in, the bot's replies out.
 /// Several short messages sent in a row arrive together and are read as one question.
 /// </summary>
-public sealed class Bot(KnowledgeIndex index, AnswererOptions options, ReplyRenderer renderer)
+public sealed class Bot
 {
     private const int MaxChoices = 3;
-    private readonly Answerer answerer = new(index, options);
-    private readonly Dictionary<string, KnowledgeEntry> entries = index.Pack.Entries.ToDictionary(e => e.Id);
+    private readonly Answerer answerer;
+    private readonly ReplyRenderer renderer;
+    private readonly Dictionary<string, KnowledgeEntry> entries;
+
+    public Bot(KnowledgeIndex index, AnswererOptions options, ReplyRenderer renderer)
+    {
+        answerer = new Answerer(index, options);
+        this.renderer = renderer;
+        entries = index.Pack.Entries.ToDictionary(e => e.Id);
+        Greeting = Greet(index.Pack);
+    }
 
     public const string TextOnly =
         "Xin lỗi, hiện tôi chỉ đọc được tin nhắn dạng chữ. Bạn vui lòng gõ câu hỏi của mình, ví dụ: \"thủ tục xin giấy phép xây dựng nhà ở\".";
@@ -34,7 +43,7 @@ public sealed class Bot(KnowledgeIndex index, AnswererOptions options, ReplyRend
             .Select(a => a.Text.Trim())
             .Where(t => t.Length > 0));
         if (question.Length > 0) return Ask(question);
-        if (activities.Any(a => a.Kind == ActivityKind.Follow)) return new([Greeting()], null, null);
+        if (activities.Any(a => a.Kind == ActivityKind.Follow)) return new([Greeting], null, null);
         return new([Reply.Plain(TextOnly)], null, null);
     }
 
@@ -53,10 +62,18 @@ public sealed class Bot(KnowledgeIndex index, AnswererOptions options, ReplyRend
     private Reply Answer(KnowledgeEntry entry, IEnumerable<Candidate> alternatives) =>
         new(renderer.Render(entry), Choices(alternatives.Select(c => c.Entry)));
 
-    /// <summary>The pack's own greeting (small talk is content), or a plain one if the pack has none.</summary>
-    private Reply Greeting() => answerer.Answer("xin chào") is Decision.Answered { Handoff: false } a
-        ? Reply.Plain(renderer.Render(a.Best.Entry))
-        : Reply.Plain(DefaultGreeting);
+    /// <summary>
+    /// What a citizen is shown first, on every channel: the web chat's first screen, Zalo's follow, Messenger's Get
+    /// Started. The pack's own greeting (small talk is content, answering "xin chào"), or a plain one if the pack has
+    /// none, with the pack's main <see cref="Topics"/> as buttons.
+    /// </summary>
+    public Reply Greeting { get; }
+
+    private Reply Greet(KnowledgePack pack)
+    {
+        var text = answerer.Answer("xin chào") is Decision.Answered { Handoff: false } a ? renderer.Render(a.Best.Entry) : DefaultGreeting;
+        return new Reply(text, Topics.For(pack, answerer));
+    }
 
     private static IReadOnlyList<ReplyChoice> Choices(IEnumerable<KnowledgeEntry> entries) =>
         entries.Take(MaxChoices).Select(e => new ReplyChoice(e.Title, e.Id)).ToList();

@@ -57,8 +57,9 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
         {
             case { Escalates: true }:
             {
-                var (ticket, isNew) = tickets.Escalate(channel, userId, result.Question!, result.Decision.Candidates.Take(3));
-                var acknowledgement = Acknowledge(ticket, isNew);
+                var current = knowledge.Current;
+                var (ticket, isNew) = tickets.Escalate(current.Hours, channel, userId, result.Question!, result.Decision.Candidates.Take(3));
+                var acknowledgement = Acknowledge(ticket, isNew, current);
                 // A plain "no answer" says nothing the acknowledgement does not; a referral or the nearest choices do.
                 return result.Decision is Decision.NoAnswer { Foreign: null }
                     ? [new Reply(acknowledgement, [], Escalated: true)]
@@ -71,16 +72,19 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
         return result.Replies;
     }
 
-    /// <summary>The ticket number exactly as staff and the API show it, when to expect an answer, and office hours.</summary>
-    private string Acknowledge(Ticket ticket, bool isNew)
+    /// <summary>
+    /// The ticket number exactly as staff and the API show it, when to expect an answer and the office hours that time
+    /// was computed from, and whether the office is closed now.
+    /// </summary>
+    private string Acknowledge(Ticket ticket, bool isNew, LiveKnowledge.Snapshot current)
     {
-        var office = knowledge.Current.Pack.Office;
+        var office = current.Pack.Office;
         var text = isNew
             ? $"Câu hỏi của bạn đã được chuyển tới cán bộ{(office?.Name is { } name ? " " + name : "")}, mã phiếu {ticket.Number}."
             : $"Câu hỏi này đã được ghi thêm vào phiếu {ticket.Number} của bạn.";
-        text += $"\nCán bộ sẽ trả lời bạn tại đây trước {tickets.Hours.Describe(ticket.DueAt)}.";
-        if (!tickets.Hours.IsOpen(time.GetUtcNow().UtcDateTime))
-            text += $"\nHiện đang ngoài giờ làm việc{(office?.Hours is { } hours ? $" ({hours})" : "")}; cán bộ sẽ xem câu hỏi khi bắt đầu giờ làm việc.";
+        text += $"\nCán bộ sẽ trả lời bạn tại đây trước {OfficeHours.Describe(ticket.DueAt)} (giờ làm việc: {current.Hours.Text}).";
+        if (!current.Hours.IsOpen(time.GetUtcNow().UtcDateTime))
+            text += "\nHiện đang ngoài giờ làm việc; cán bộ sẽ xem câu hỏi khi bắt đầu giờ làm việc.";
         if (office?.Hotline is { } hotline) text += $"\nCần gấp, bạn gọi đường dây nóng {hotline} và đọc mã phiếu.";
         return text;
     }

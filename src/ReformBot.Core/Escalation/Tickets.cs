@@ -8,12 +8,10 @@ namespace ReformBot.Core.Escalation;
 /// The escalation queue in LiteDB. The turn calls the citizen-side methods inside its own transaction; the staff-side
 /// methods (claim, reply, close…) are each one transaction, and every one of them is recorded on the ticket.
 /// </summary>
-public sealed class Tickets(BotDatabase db, OfficeHours hours, EscalationOptions options, TimeProvider time)
+public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvider time)
 {
     public const string BotName = "bot";
     public const string CitizenName = "người dân";
-
-    public OfficeHours Hours => hours;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -30,15 +28,18 @@ public sealed class Tickets(BotDatabase db, OfficeHours hours, EscalationOptions
         db.Tickets.Find(LiteDB.BsonExpression.Create("$.UserId = @0", userId))
             .Where(t => t.Channel == channel && t.Status != TicketStatus.Closed).MaxBy(t => t.Id);
 
-    /// <summary>A question the bot did not answer: added to the citizen's active ticket (reopening it if answered), or a new ticket.</summary>
-    public (Ticket Ticket, bool IsNew) Escalate(string channel, string userId, string question, IEnumerable<Candidate> candidates)
+    /// <summary>
+    /// A question the bot did not answer: added to the citizen's active ticket (reopening it if answered), or a new ticket.
+    /// A new or reopened ticket is due <see cref="EscalationOptions.AnswerWithinWorkingHours"/> of <paramref name="hours"/> later.
+    /// </summary>
+    public (Ticket Ticket, bool IsNew) Escalate(OfficeHours hours, string channel, string userId, string question, IEnumerable<Candidate> candidates)
     {
         var now = Now;
         var ticket = ActiveFor(channel, userId);
         var isNew = ticket is null;
         if (ticket is null)
         {
-            var local = hours.ToLocal(now);
+            var local = OfficeHours.ToLocal(now);
             ticket = new Ticket
             {
                 Number = $"HC-{local.Year}-{db.Next($"ticket-{local.Year}"):000000}",

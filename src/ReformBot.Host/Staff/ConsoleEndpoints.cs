@@ -19,7 +19,7 @@ internal static class ConsoleEndpoints
         app.MapGet("/staff/login", (HttpContext http, IAntiforgery af, string? error) =>
             Html(Page("Đăng nhập", LoginForm(Token(http, af), error))));
 
-        app.MapPost("/staff/login", async (HttpContext http, [FromForm] string username, [FromForm] string password, StaffStore staff, OfficeHours hours) =>
+        app.MapPost("/staff/login", async (HttpContext http, [FromForm] string username, [FromForm] string password, StaffStore staff) =>
         {
             switch (staff.Login(username.Trim(), password))
             {
@@ -27,7 +27,7 @@ internal static class ConsoleEndpoints
                     await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffAuth.Principal(ok.Account, CookieAuthenticationDefaults.AuthenticationScheme));
                     return Results.Redirect("/staff");
                 case LoginResult.Locked locked:
-                    return Results.Redirect("/staff/login?error=" + Uri.EscapeDataString($"Tài khoản tạm khóa đến {hours.Describe(locked.Until)} vì đăng nhập sai nhiều lần."));
+                    return Results.Redirect("/staff/login?error=" + Uri.EscapeDataString($"Tài khoản tạm khóa đến {OfficeHours.Describe(locked.Until)} vì đăng nhập sai nhiều lần."));
                 default:
                     return Results.Redirect("/staff/login?error=" + Uri.EscapeDataString("Sai tên đăng nhập hoặc mật khẩu."));
             }
@@ -45,7 +45,7 @@ internal static class ConsoleEndpoints
 
         console.MapGet("/tickets/{number}", (string number, HttpContext http, IAntiforgery af, Tickets tickets, LiveKnowledge knowledge, string? notice) =>
             tickets.Find(number) is { } ticket
-                ? Html(Page(ticket.Number, TicketPage(ticket, tickets.Hours, knowledge, Token(http, af), notice), User(http), Token(http, af)))
+                ? Html(Page(ticket.Number, TicketPage(ticket, knowledge, Token(http, af), notice), User(http), Token(http, af)))
                 : Results.NotFound());
 
         console.MapPost("/tickets/{number}/claim", (string number, HttpContext http, Tickets tickets) => Back(number, tickets.Claim(number, User(http)) is not null ? "Đã nhận xử lý." : null))
@@ -124,26 +124,26 @@ internal static class ConsoleEndpoints
             var overdue = t.IsActive && t.Status != TicketStatus.Answered && t.DueAt < now;
             html.Append($"<tr><td><a href=\"/staff/tickets/{E(t.Number)}\">{E(t.Number)}</a><br><span class=\"muted\">{Channel(t.Channel)}</span></td>")
                 .Append($"<td>{E(Shorten(t.Question, 140))}</td><td>{Status(t.Status)}{(t.Assignee is null ? "" : $"<br><span class=\"muted\">{E(t.Assignee)}</span>")}</td>")
-                .Append($"<td{(overdue ? " class=\"overdue\"" : "")}>{Time(tickets.Hours, t.DueAt)}</td></tr>");
+                .Append($"<td{(overdue ? " class=\"overdue\"" : "")}>{Time(t.DueAt)}</td></tr>");
         }
         return html.Append("</table></div>").ToString();
     }
 
-    private static string TicketPage(Ticket t, OfficeHours hours, LiveKnowledge knowledge, string token, string? notice)
+    private static string TicketPage(Ticket t, LiveKnowledge knowledge, string token, string? notice)
     {
         var entries = knowledge.Current.Pack.Entries.ToDictionary(e => e.Id);
         var renderer = new ReplyRenderer(knowledge.Current.Pack.Office);
         var html = new StringBuilder();
         if (notice is not null) html.Append($"<div class=\"card\"><strong>{E(notice)}</strong></div>");
         html.Append($"<div class=\"card\"><h1>{E(t.Number)}</h1><p>{Channel(t.Channel)} · {E(t.UserRef)} · <strong>{Status(t.Status)}</strong>")
-            .Append($"{(t.Assignee is null ? "" : " · " + E(t.Assignee))}<br>Mở lúc {Time(hours, t.CreatedAt)} · hạn trả lời {Time(hours, t.DueAt)}</p>");
+            .Append($"{(t.Assignee is null ? "" : " · " + E(t.Assignee))}<br>Mở lúc {Time(t.CreatedAt)} · hạn trả lời {Time(t.DueAt)}</p>");
         if (t.DeliveryError is not null) html.Append($"<p class=\"error\">Trả lời gần nhất chưa gửi được: {E(t.DeliveryError)}</p>");
         html.Append("<div class=\"actions\">");
         foreach (var (action, label) in new[] { ("claim", "Nhận xử lý"), ("release", "Trả lại hàng chờ"), ("close", "Đóng phiếu") })
             html.Append($"<form method=\"post\" action=\"/staff/tickets/{E(t.Number)}/{action}\">{token}<button class=\"secondary\">{label}</button></form> ");
         html.Append("</div></div>");
 
-        html.Append($"<div class=\"card\"><h2>Hội thoại</h2>{Messages(t, hours)}</div>");
+        html.Append($"<div class=\"card\"><h2>Hội thoại</h2>{Messages(t)}</div>");
 
         html.Append("<div class=\"card\"><h2>Gợi ý của bot</h2>");
         foreach (var c in t.Candidates)
@@ -170,7 +170,7 @@ internal static class ConsoleEndpoints
             """);
 
         html.Append("<div class=\"card\"><h2>Nhật ký</h2><ul>");
-        foreach (var a in t.Actions) html.Append($"<li>{Time(hours, a.At)} · {E(a.Who)}: {E(a.What)}</li>");
+        foreach (var a in t.Actions) html.Append($"<li>{Time(a.At)} · {E(a.Who)}: {E(a.What)}</li>");
         html.Append("</ul></div>");
         html.Append("""
             <script>

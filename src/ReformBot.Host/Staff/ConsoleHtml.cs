@@ -47,11 +47,11 @@ internal static class ConsoleHtml
         _ => "Web",
     };
 
-    public static string Time(OfficeHours hours, DateTime utc) => E(hours.Describe(utc));
+    public static string Time(DateTime utc) => E(OfficeHours.Describe(utc));
 
     public static string Hidden(string name, string value) => $"<input type=\"hidden\" name=\"{E(name)}\" value=\"{E(value)}\">";
 
-    public static string Messages(Ticket ticket, OfficeHours hours)
+    public static string Messages(Ticket ticket)
     {
         var html = new StringBuilder();
         foreach (var m in ticket.Messages)
@@ -62,7 +62,7 @@ internal static class ConsoleHtml
                 TicketAuthor.Bot => ("bot", "Bot"),
                 _ => ("staff", $"Cán bộ {m.Staff}"),
             };
-            html.Append($"<div class=\"msg {css}\"><span class=\"muted\">{E(who)} · {Time(hours, m.At)}</span>\n{E(m.Text)}</div>");
+            html.Append($"<div class=\"msg {css}\"><span class=\"muted\">{E(who)} · {Time(m.At)}</span>\n{E(m.Text)}</div>");
         }
         return html.ToString();
     }

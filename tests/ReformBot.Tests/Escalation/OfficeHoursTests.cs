@@ -1,14 +1,18 @@
 using ReformBot.Core.Escalation;
+using ReformBot.Core.Knowledge;
 
 namespace ReformBot.Tests.Escalation;
 
 public sealed class OfficeHoursTests
 {
-    private static readonly OfficeHours Hours = new(new EscalationOptions { Holidays = ["2027-02-05", "2027-02-08"] });
+    private static readonly EscalationOptions Options = new() { Holidays = ["2027-02-05", "2027-02-08"] };
+    private static readonly OfficeHours Hours = OfficeHours.For(null, Options);
 
     /// <summary>A moment given in Vietnam's local time (UTC+7), as UTC.</summary>
     private static DateTime Local(int year, int month, int day, int hour, int minute = 0) =>
         new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Utc).AddHours(-7);
+
+    private static Office Card(string hours) => new("Sở Xây dựng", null, null, null, hours);
 
     [Fact]
     public void CountsOnlyWorkingPeriodsOfTheSameDay()
@@ -43,13 +47,45 @@ public sealed class OfficeHoursTests
     }
 
     [Fact]
-    public void DescribesTheDueTimeInVietnamese() =>
-        Assert.Equal("16:30 thứ Sáu, 27/11/2026", Hours.Describe(Local(2026, 11, 27, 16, 30)));
+    public void TakesTheHoursFromThePacksOfficeCardAndTheConfiguredOnesWithout()
+    {
+        var card = OfficeHours.For(Card("Thứ Hai đến Thứ Sáu, 7h00–11h30, 13h30–17h00"), Options);
+
+        Assert.Equal("Thứ Hai đến Thứ Sáu, 7h00–11h30, 13h30–17h00", card.Text);
+        Assert.Equal("Thứ Hai đến Thứ Sáu, 7h30–11h30, 13h30–17h00", Hours.Text);
+        Assert.Equal(Hours.Text, OfficeHours.For(new Office("Sở", null, null, null, null), Options).Text);
+        // Sunday night with 8 working hours: a whole Monday by the card (4.5 h + 3.5 h); 7.5 h a day configured.
+        Assert.Equal(Local(2026, 11, 30, 17), card.AddWorkingHours(Local(2026, 11, 29, 22), 8));
+        Assert.Equal(Local(2026, 12, 1, 8), Hours.AddWorkingHours(Local(2026, 11, 29, 22), 8));
+    }
+
+    [Fact]
+    public void WorksSaturdayMorningOnlyWhenTheCardSaysSo()
+    {
+        var hours = OfficeHours.For(Card("Thứ Hai đến Thứ Sáu, 7h30–11h30, 13h30–17h00; sáng thứ Bảy 7h30–11h30"), Options);
+
+        Assert.True(hours.IsOpen(Local(2026, 11, 28, 9)));
+        Assert.False(hours.IsOpen(Local(2026, 11, 28, 14)));
+        // Friday 27/11/2026 16:00 + 8 h: 1 h on Friday, 4 h on Saturday morning, 3 h from 07:30 on Monday.
+        Assert.Equal(Local(2026, 11, 30, 10, 30), hours.AddWorkingHours(Local(2026, 11, 27, 16), 8));
+    }
+
+    [Fact]
+    public void DescribesATimeInVietnameseAsTheHoursAreWritten()
+    {
+        Assert.Equal("16h30 thứ Sáu, 27/11/2026", OfficeHours.Describe(Local(2026, 11, 27, 16, 30)));
+        Assert.Equal("7h05 Chủ nhật, 29/11/2026", OfficeHours.Describe(Local(2026, 11, 29, 7, 5)));
+    }
 
     [Theory]
-    [InlineData("7:30-11:30")]
     [InlineData("11:30-07:30")]
+    [InlineData("07:30")]
     [InlineData("")]
+    [InlineData("giờ hành chính")]
     public void RefusesMalformedWorkingHours(string periods) =>
-        Assert.Throws<FormatException>(() => new OfficeHours(new EscalationOptions { WorkingHours = periods }));
+        Assert.Throws<FormatException>(() => OfficeHours.For(null, new EscalationOptions { WorkingHours = periods }));
+
+    [Fact]
+    public void RefusesConfiguredHoursWithNoWorkingDay() =>
+        Assert.Throws<FormatException>(() => OfficeHours.For(null, new EscalationOptions { WorkingDays = [] }));
 }

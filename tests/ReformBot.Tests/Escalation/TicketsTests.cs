@@ -11,16 +11,18 @@ public sealed class TicketsTests : IDisposable
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)); // Thursday 09:00 in Vietnam
     private readonly BotDatabase db = new(RunningHost.NewDataPath());
     private readonly Tickets tickets;
+    private readonly OfficeHours hours;
 
     public TicketsTests()
     {
         var options = new EscalationOptions();
-        tickets = new Tickets(db, new OfficeHours(options), options, clock);
+        tickets = new Tickets(db, options, clock);
+        hours = OfficeHours.For(null, options);
     }
 
     public void Dispose() => db.Dispose();
 
-    private (Ticket Ticket, bool IsNew) Escalate(string user, string question) => tickets.Escalate("zalo", user, question, Array.Empty<Candidate>());
+    private (Ticket Ticket, bool IsNew) Escalate(string user, string question) => tickets.Escalate(hours, "zalo", user, question, Array.Empty<Candidate>());
 
     [Fact]
     public void NumbersTicketsPerYearAndMasksTheUser()

@@ -7,11 +7,11 @@ public static class Chromium
 {
     public const string Path = "/usr/bin/chromium";
 
-    /// <summary>Fails (never skips) when chromium is missing: .ci/run installs it.</summary>
+    /// <summary>Fails (never skips) when chromium is missing: ./test.sh, the README's test command, installs it.</summary>
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         if (!File.Exists(Path))
-            throw new InvalidOperationException($"The browser tests need Debian's chromium at {Path} (apt-get install chromium); it is missing.");
+            throw new InvalidOperationException($"The browser tests need Debian's chromium at {Path}, which is missing: run the tests with ./test.sh, which installs it.");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

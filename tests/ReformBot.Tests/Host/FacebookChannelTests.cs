@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ReformBot.Core.Knowledge;
 using ReformBot.Core.Storage;
 
 namespace ReformBot.Tests.Host;
@@ -124,6 +125,35 @@ public sealed class FacebookChannelTests : HostTest
 
         var reply = Assert.Single(await platform.WaitForAsync(s => s.Count >= 1));
         Assert.StartsWith("Cấp lại giấy phép xây dựng", reply.Text);
+    }
+
+    [Fact]
+    public async Task GreetsOnGetStartedWithTheTopicsAsQuickRepliesThatAskTheIndex()
+    {
+        var pack = PackLoader.Load(SamplePack.Directory).Pack!;
+        await host.PostFacebookAsync("""
+            {"object":"page","entry":[{"id":"PAGE","time":1,"messaging":[
+              {"sender":{"id":"PSID-GS"},"recipient":{"id":"PAGE"},"timestamp":1764200000000,"postback":{"title":"Bắt đầu","payload":"GET_STARTED","mid":"pb.gs"}}]}]}
+            """);
+
+        var greeting = Assert.Single(await platform.WaitForAsync(s => s.Count >= 1));
+        Assert.Equal(pack.Faq.Single(f => f.Id == "bot-chao-hoi").Answer, greeting.Text);
+        var topics = greeting.Body.GetProperty("message").GetProperty("quick_replies").EnumerateArray()
+            .Select(q => (Title: q.GetProperty("title").GetString()!, Payload: q.GetProperty("payload").GetString()!)).ToList();
+        Assert.InRange(topics.Count, 4, 6);
+        Assert.All(topics, t => Assert.Equal(char.ToUpperInvariant(t.Payload[0]) + t.Payload[1..], t.Title)); // whole, not numbered
+
+        var (title, payload) = topics[0];
+        await host.PostFacebookAsync($$$$"""
+            {"object":"page","entry":[{"id":"PAGE","time":1,"messaging":[
+              {"sender":{"id":"PSID-GS"},"recipient":{"id":"PAGE"},"timestamp":1764200001000,
+               "message":{"mid":"mid.gs","text":"{{{{title}}}}","quick_reply":{"payload":"{{{{payload}}}}"}}}]}]}
+            """);
+
+        var answer = (await platform.WaitForAsync(s => s.Count >= 2))[1];
+        var procedure = Assert.Single(pack.Procedures, p => p.Keywords.Contains(payload));
+        Assert.StartsWith(procedure.Name, answer.Text);
+        Assert.Contains(procedure.ProcessingTime, answer.Text);
     }
 
     [Fact]

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using ReformBot.Core.Knowledge;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReformBot.Tests.Host;
 
 /// <summary>
-/// The web chat page in a real browser (Debian's chromium, headless) against the real host: typing, candidate buttons,
-/// escalation, and the phone-sized screenshot used in the README (docs/webchat.png).
+/// The web chat page in a real browser (Debian's chromium, headless) against the real host: the greeting with its
+/// topics, typing, candidate buttons, escalation, and the phone-sized screenshot used in the README (docs/webchat.png).
 /// </summary>
 public sealed class WebChatBrowserTests : IAsyncLifetime
 {
@@ -33,8 +34,8 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         if (platform is not null) await platform.DisposeAsync();
     }
 
-    [Fact]
-    public async Task AnswersAnUnaccentedQuestionAChoiceClickAndEscalatesInTheBrowser()
+    /// <summary>A phone-sized page on the host's "/", collecting script errors.</summary>
+    private async Task<(IPage Page, List<string> Errors)> OpenAsync()
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions
         {
@@ -45,12 +46,48 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync(host.Http.BaseAddress!.ToString());
+        return (page, errors);
+    }
+
+    [Fact]
+    public async Task GreetsOnTheFirstScreenWithTopicsAndAnswersATappedOneFromTheIndex()
+    {
+        var pack = PackLoader.Load(SamplePack.Directory).Pack!;
+        var (page, errors) = await OpenAsync();
         var bot = page.Locator("li.bubble.bot");
+
+        // Without typing anything: the pack's greeting and its topics, all on the first screen.
+        var greeting = bot.First;
+        await Expect(greeting).ToContainTextAsync("Xin chào! Tôi là trợ lý tự động của Sở Xây dựng tỉnh Đắk Lắk (dữ liệu mẫu).", new() { Timeout = Wait });
+        var topics = greeting.Locator(".choices button");
+        await Expect(topics.Nth(3)).ToBeVisibleAsync(new() { Timeout = Wait });
+        Assert.InRange(await topics.CountAsync(), 4, 6);
+        for (var i = 0; i < await topics.CountAsync(); i++) await Expect(topics.Nth(i)).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(page.Locator("li.bubble.me")).ToHaveCountAsync(0);
+
+        // A tapped topic is asked as a question: the answer is the procedure whose keyword the topic is.
+        var title = (await topics.First.TextContentAsync())!.Trim();
+        var procedure = Assert.Single(pack.Procedures, p => p.Keywords.Any(k => string.Equals(k, title, StringComparison.OrdinalIgnoreCase)));
+        await topics.First.ClickAsync();
+        await Expect(page.Locator("li.bubble.me")).ToHaveTextAsync(title);
+        await Expect(bot).ToHaveCountAsync(2, new() { Timeout = Wait });
+        await Expect(bot.Nth(1)).ToHaveTextAsync(new Regex(@"^\s*" + Regex.Escape(procedure.Name)), new() { Timeout = Wait });
+        await Expect(bot.Nth(1)).ToContainTextAsync(procedure.ProcessingTime);
+        await Expect(topics.First).ToBeEnabledAsync(); // the topics stay for another question
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AnswersAnUnaccentedQuestionAChoiceClickAndEscalatesInTheBrowser()
+    {
+        var (page, errors) = await OpenAsync();
+        var bot = page.Locator("li.bubble.bot");
+        await Expect(bot).ToHaveCountAsync(1, new() { Timeout = Wait }); // the greeting
 
         // An ambiguous unaccented question: the reply offers candidate buttons.
         await AskAsync(page, "chung chi");
-        await Expect(bot).ToHaveCountAsync(1, new() { Timeout = Wait });
-        var offer = bot.Nth(0); // locators resolve lazily: pin the bubble, not "the last one"
+        await Expect(bot).ToHaveCountAsync(2, new() { Timeout = Wait });
+        var offer = bot.Nth(1); // locators resolve lazily: pin the bubble, not "the last one"
         await Expect(offer).ToHaveTextAsync(new Regex(@"^\s*Có phải bạn muốn hỏi"), new() { Timeout = Wait });
         var buttons = offer.Locator(".choices button");
         await Expect(buttons.Nth(1)).ToBeVisibleAsync(new() { Timeout = Wait });
@@ -84,7 +121,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         await Expect(page.Locator("li.bubble.me")).ToHaveCountAsync(4);
         Assert.Empty(errors);
 
-        // The README picture: the start of the conversation (question, candidate buttons, the tapped one, its answer).
+        // The README picture: the start of the conversation (greeting and topics, question, candidate buttons, the tapped one).
         // Written next to the test binaries; REFORMBOT_README_SCREENSHOT=1 refreshes docs/webchat.png instead.
         await page.Locator("#log").EvaluateAsync("log => { log.scrollTop = 0; document.activeElement?.blur(); }");
         var folder = Environment.GetEnvironmentVariable("REFORMBOT_README_SCREENSHOT") == "1"

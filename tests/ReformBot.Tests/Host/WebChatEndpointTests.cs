@@ -34,6 +34,22 @@ public sealed class WebChatEndpointTests
         Assert.Empty(await host.Http.GetFromJsonAsync<List<JsonElement>>("/webchat/messages?session=someone-else&after=0") ?? []);
     }
 
+    [Fact]
+    public async Task GivesTheFirstScreenThePacksGreetingAndTopics()
+    {
+        await using var platform = await FakePlatform.StartAsync();
+        await using var host = await RunningHost.StartAsync(platform);
+
+        var greeting = await host.Http.GetFromJsonAsync<JsonElement>("/webchat/greeting");
+
+        var bot = host.Service<ReformBot.Core.Conversations.LiveKnowledge>().Bot.Greeting;
+        Assert.StartsWith("Xin chào! Tôi là trợ lý tự động của Sở Xây dựng", greeting.GetProperty("text").GetString());
+        Assert.Equal(bot.Text, greeting.GetProperty("text").GetString());
+        Assert.Equal(bot.Choices.Select(c => (c.Title, c.Payload)), greeting.GetProperty("choices").EnumerateArray()
+            .Select(c => (c.GetProperty("title").GetString()!, c.GetProperty("payload").GetString()!)));
+        Assert.InRange(bot.Choices.Count, 4, 6);
+    }
+
     [Theory]
     [InlineData("""{"session":"short","id":"abcdefgh1","text":"xin chào"}""")]
     [InlineData("""{"session":"session-0002","id":"abcdefgh1","text":""}""")]

@@ -1,4 +1,5 @@
 using System.Net;
+using ReformBot.Core.Conversations;
 using ReformBot.Core.Storage;
 
 namespace ReformBot.Tests.Host;
@@ -63,6 +64,14 @@ public sealed class ZaloChannelTests : HostTest
         Assert.Equal("u-5", reply.UserId);
         Assert.StartsWith("Xin chào", reply.Text);
         Assert.Single(host.Service<BotDatabase>().Inbox.FindAll());
+        // The topics as buttons within Zalo's limit of 5; a tap sends the payload back as the citizen's text.
+        var greeting = host.Service<LiveKnowledge>().Bot.Greeting;
+        var buttons = reply.Body.GetProperty("message").GetProperty("attachment").GetProperty("payload").GetProperty("buttons").EnumerateArray().ToList();
+        Assert.InRange(buttons.Count, 4, 5);
+        Assert.Equal(greeting.Text, reply.Text);
+        Assert.Equal(greeting.Choices.Select(c => (c.Title, c.Payload)),
+            buttons.Select(b => (b.GetProperty("title").GetString()!, b.GetProperty("payload").GetString()!)));
+        Assert.All(buttons, b => Assert.Equal("oa.query.hide", b.GetProperty("type").GetString()));
     }
 
     [Fact]

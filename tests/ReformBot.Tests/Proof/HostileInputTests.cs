@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
-using ReformBot.Core.Knowledge;
+using ReformBot.Core.Escalation;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Channels.Facebook;
 using ReformBot.Host.Channels.Zalo;
@@ -25,7 +25,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         "{", "}", "[", "]", ",", ":", "\"object\"", "\"page\"", "\"entry\"", "\"messaging\"", "\"sender\"", "\"id\"", "\"message\"",
         "\"mid\"", "\"text\"", "\"postback\"", "\"payload\"", "\"timestamp\"", "\"event_name\"", "\"user_send_text\"", "\"follow\"",
         "\"follower\"", "\"msg_id\"", "\"quick_reply\"", "\"attachments\"", "null", "true", "1", "-1", "1e309", "\"\\u0000\"",
-        "\"xin chào\"", "\"\\ud800\"", "12345678901234567890123",
+        "\"xin chào\"", "\"\\ud800\"", "12345678901234567890123", "\"hours\"", "\"Thứ Hai đến Thứ Sáu, 7h30–11h30\"",
     ];
 
     /// <summary>Arbitrary bytes half the time, and JSON-looking token soup the other half.</summary>
@@ -79,7 +79,8 @@ public sealed class HostileInputTests(ITestOutputHelper output)
                 File.WriteAllBytes(Path.Combine(dir, "procedures", "x.json"), procedure);
                 File.WriteAllBytes(Path.Combine(dir, "faq", "y.json"), faq);
                 File.WriteAllBytes(Path.Combine(dir, "synonyms.txt"), procedure);
-                var result = PackLoader.Load(dir);
+                File.WriteAllBytes(Path.Combine(dir, "office.json"), faq);
+                var result = OfficeCard.LoadPack(dir);
                 Directory.Delete(dir, recursive: true);
                 cases++;
                 return result.Pack is not null || result.Problems.Count > 0;

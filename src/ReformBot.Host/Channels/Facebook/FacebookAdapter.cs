@@ -29,11 +29,16 @@ public sealed class FacebookAdapter(HttpClient http, IOptions<FacebookOptions> o
     public async Task ShowTypingAsync(string userId, CancellationToken ct) =>
         await PostAsync("me/messages", new FbSenderAction(new FbParty(userId), "typing_on"), ct);
 
-    /// <summary>Numbered like the choices in the text, so a title cut to 20 characters still says which one it is.</summary>
-    private static List<FbQuickReply> QuickReplies(IReadOnlyList<ReplyChoice> choices) => choices
-        .Take(MaxQuickReplies)
-        .Select((c, i) => new FbQuickReply("text", Shorten($"{i + 1}. {c.Title}", MaxTitle), c.Payload))
-        .ToList();
+    /// <summary>
+    /// Titles that fit (the greeting's topics) as they are; when one must be cut to 20 characters, all are numbered like
+    /// the choices in the text, so a cut title still says which one it is.
+    /// </summary>
+    private static List<FbQuickReply> QuickReplies(IReadOnlyList<ReplyChoice> choices)
+    {
+        var shown = choices.Take(MaxQuickReplies).ToList();
+        var numbered = shown.Any(c => c.Title.Length > MaxTitle);
+        return shown.Select((c, i) => new FbQuickReply("text", Shorten(numbered ? $"{i + 1}. {c.Title}" : c.Title, MaxTitle), c.Payload)).ToList();
+    }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 

@@ -8,7 +8,10 @@ using ReformBot.Host.Webhooks;
 
 namespace ReformBot.Host.Channels.WebChat;
 
-/// <summary>The chat page on "/" and its two calls: post a message, poll for replies. Same inbox and outbox as the platforms.</summary>
+/// <summary>
+/// The chat page on "/" and its calls: the greeting for the first screen, post a message, poll for replies. Same inbox
+/// and outbox as the platforms.
+/// </summary>
 internal static partial class WebChatEndpoints
 {
     public const string RateLimitPolicy = "webchat";
@@ -29,6 +32,12 @@ internal static partial class WebChatEndpoints
         app.MapGet("/chat.css", () => Results.Content(Page("chat.css"), "text/css; charset=utf-8"));
 
         var api = app.MapGroup("/webchat").RequireRateLimiting(RateLimitPolicy);
+        // The first screen, before the citizen types: the same greeting and topics as Zalo's follow and Messenger's Get Started.
+        api.MapGet("/greeting", (LiveKnowledge knowledge) =>
+        {
+            var greeting = knowledge.Bot.Greeting;
+            return Results.Ok(new { text = greeting.Text, choices = greeting.Choices.Select(c => new { title = c.Title, payload = c.Payload }) });
+        });
         api.MapPost("/messages", async (PostedMessage m, MessageIntake intake, TimeProvider time) =>
         {
             if (m.Session is null || !Token().IsMatch(m.Session)) return Results.BadRequest(new { error = "session must be 8–64 letters, digits, '-' or '_'" });

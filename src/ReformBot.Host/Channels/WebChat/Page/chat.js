@@ -1,5 +1,5 @@
-// The local web chat: posts what the citizen types (or taps) and polls for the bot's replies.
-// Text is always inserted with textContent, never as HTML.
+// The local web chat: greets with the pack's topics at once, posts what the citizen types (or taps) and polls for the
+// bot's replies. Text is always inserted with textContent, never as HTML.
 (() => {
   const log = document.getElementById("log");
   const form = document.getElementById("ask");
@@ -24,7 +24,8 @@
     log.scrollTop = log.scrollHeight;
   }
 
-  function showReply(reply) {
+  // A reply's choices answer it once, so tapping one disables them; the greeting's topics stay for another question.
+  function showReply(reply, choicesStay = false) {
     const item = add(reply.escalated ? "bot escalated" : "bot");
     if (reply.escalated) {
       const notice = document.createElement("span");
@@ -41,7 +42,7 @@
         button.type = "button";
         button.textContent = choice.title;
         button.addEventListener("click", () => {
-          choices.querySelectorAll("button").forEach(b => (b.disabled = true));
+          if (!choicesStay) choices.querySelectorAll("button").forEach(b => (b.disabled = true));
           send({ choice: choice.payload }, choice.title);
         });
         choices.appendChild(button);
@@ -82,5 +83,12 @@
     send({ text }, text);
   });
 
-  poll();
+  async function greet() {
+    try {
+      const response = await fetch("/webchat/greeting");
+      if (response.ok) showReply({ ...(await response.json()), escalated: false }, true);
+    } catch { /* the citizen can still type */ }
+  }
+
+  greet().finally(poll);
 })();
