@@ -65,14 +65,14 @@ public sealed class Bot
     /// <summary>
     /// What a citizen is shown first, on every channel: the web chat's first screen, Zalo's follow, Messenger's Get
     /// Started. The pack's own greeting (small talk is content, answering "xin chào"), or a plain one if the pack has
-    /// none, with the pack's main <see cref="Topics"/> as buttons.
+    /// none, with the pack's main topics as buttons (<see cref="TopicButtons"/>).
     /// </summary>
     public Reply Greeting { get; }
 
     private Reply Greet(KnowledgePack pack)
     {
         var text = answerer.Answer("xin chào") is Decision.Answered { Handoff: false } a ? renderer.Render(a.Best.Entry) : DefaultGreeting;
-        return new Reply(text, Topics.For(pack, answerer));
+        return new Reply(text, TopicButtons.For(pack, answerer));
     }
 
     private static IReadOnlyList<ReplyChoice> Choices(IEnumerable<KnowledgeEntry> entries) =>

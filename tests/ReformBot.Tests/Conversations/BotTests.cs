@@ -55,7 +55,7 @@ public sealed class BotTests(SamplePack sample) : IClassFixture<SamplePack>
 
         Assert.Same(bot.Greeting, reply);
         Assert.Equal(sample.Pack.Faq.Single(f => f.Id == "bot-chao-hoi").Answer.Trim(), reply.Text);
-        Assert.InRange(reply.Choices.Count, 4, Topics.Max);
+        Assert.InRange(reply.Choices.Count, 4, TopicButtons.Max);
         Assert.Equal(reply.Choices.Count, reply.Choices.DistinctBy(c => c.Payload).Count());
         var biggestField = sample.Pack.Procedures.GroupBy(p => p.Field).MaxBy(g => g.Count())!.Key;
         Assert.Equal(biggestField, sample.Pack.Procedures.Single(p => p.Keywords.Contains(reply.Choices[0].Payload)).Field);
@@ -66,7 +66,7 @@ public sealed class BotTests(SamplePack sample) : IClassFixture<SamplePack>
     {
         foreach (var topic in bot.Greeting.Choices)
         {
-            Assert.InRange(topic.Title.Length, 1, Topics.MaxTitle);
+            Assert.InRange(topic.Title.Length, 1, TopicButtons.MaxTitle);
             var procedure = Assert.Single(sample.Pack.Procedures, p => p.Keywords.Contains(topic.Payload));
             var result = bot.OnTurn([Say(topic.Payload, ActivityKind.Choice)]);
 

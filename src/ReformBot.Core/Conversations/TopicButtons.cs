@@ -11,7 +11,7 @@ namespace ReformBot.Core.Conversations;
 /// button, and is kept only if the bot answers that question with that very procedure: tapping it is a real question,
 /// answered from the index like any other.
 /// </summary>
-public static class Topics
+public static class TopicButtons
 {
     /// <summary>Zalo shows at most 5 buttons under a message.</summary>
     public const int Max = 5;
