@@ -28,6 +28,9 @@ public sealed partial class NationalThesaurus
 
     public PhraseIndex<Qualifier> Qualifiers { get; } = new();
 
+    /// <summary>Each topic's phrases, as folded syllables.</summary>
+    public IReadOnlyDictionary<Topic, IReadOnlyList<string[]>> PhrasesOf { get; private set; } = new Dictionary<Topic, IReadOnlyList<string[]>>();
+
     /// <summary>Each broken line, as file, line number and reason.</summary>
     public IReadOnlyList<string> Problems { get; }
 
@@ -86,6 +89,8 @@ public sealed partial class NationalThesaurus
 
         var national = new NationalThesaurus(rules.ToString(), problems);
         foreach (var (phrase, topic) in parsed) national.Topics.Add(phrase, topic);
+        national.PhrasesOf = parsed.Where(p => p.Phrase.Count > 0).GroupBy(p => p.Topic)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string[]>)g.Select(p => p.Phrase.ToArray()).ToList());
         foreach (var (phrase, qualifier) in qualifiers) national.Qualifiers.Add(phrase, qualifier);
         return national;
     }

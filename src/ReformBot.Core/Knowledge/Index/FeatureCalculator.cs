@@ -49,6 +49,14 @@ internal sealed class FeatureCalculator
             unknownShare);
     }
 
+    /// <summary>The best title's coverage of the question without the given words.</summary>
+    public double TitleCoverageBeside(EntryTerms entry, IReadOnlySet<string> without)
+    {
+        var rest = terms.Where(t => !without.Contains(t.Term)).Sum(t => t.Weight);
+        if (rest == 0 || entry.Variants.Count == 0) return 0;
+        return entry.Variants.Max(v => Coverage(entry, v, without)) * total / rest;
+    }
+
     /// <summary>
     /// The words of thesaurus phrases the pack never mentions in any of their forms: the question names a public-service
     /// topic ("khai sinh", "bằng lái") this agency has nothing on, even if each syllable occurs somewhere in the pack.
@@ -69,13 +77,14 @@ internal sealed class FeatureCalculator
         return FunctionWords.Contains(term) ? idf / 4 : idf;
     }
 
-    private double Coverage(EntryTerms entry, HashSet<string> found)
+    private double Coverage(EntryTerms entry, HashSet<string> found, IReadOnlySet<string>? without = null)
     {
         if (total == 0) return 0;
         var covered = 0.0;
         for (var i = 0; i < terms.Length; i++)
         {
             var (term, weight, mayBeTypo) = terms[i];
+            if (without is not null && without.Contains(term)) continue;
             if (found.Contains(term) || CoveredBySynonym(term, found)) covered += weight;
             else if (mayBeTypo && EntryTerms.HasNear(term, found)) covered += weight * 0.8;
         }

@@ -19,9 +19,8 @@ public sealed partial class KnowledgeIndex : IDisposable
 
     private readonly KnowledgeEntry[] entries;
     private readonly EntryTerms[] entryTerms;
-    private readonly EntryScope[] entryScopes;
-    private readonly HashSet<Topic> coveredTopics;
-    private readonly Dictionary<Topic, int> entriesAbout;
+    private readonly IReadOnlySet<Qualifier>[] entryQualifiers;
+    private readonly TopicCoverage topics;
     private readonly Dictionary<string, int> entryFrequency;
     private readonly int[] entryOfDoc;
     private readonly RAMDirectory directory;
@@ -46,7 +45,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         thesaurus = profile == SearchProfile.Vietnamese ? Thesaurus.Build(pack.SynonymsText) : Thesaurus.Empty;
         entries = pack.Entries.ToArray();
         entryTerms = new EntryTerms[entries.Length];
-        entryScopes = new EntryScope[entries.Length];
+        entryQualifiers = new IReadOnlySet<Qualifier>[entries.Length];
         directory = new RAMDirectory();
 
         var similarity = new BM25Similarity(ranking.K1, ranking.B);
@@ -59,8 +58,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         searcher = new IndexSearcher(reader) { Similarity = similarity };
         entryOfDoc = ReadDocOwners(reader);
         entryFrequency = entryTerms.SelectMany(t => t.All).CountBy(t => t).ToDictionary();
-        entriesAbout = entryScopes.SelectMany(s => s.Topics).CountBy(t => t).ToDictionary();
-        coveredTopics = entriesAbout.Keys.ToHashSet();
+        topics = new TopicCoverage(profile == SearchProfile.Vietnamese ? NationalThesaurus.Instance : NationalThesaurus.Parse([]), entryTerms);
     }
 
     private Analyzer FieldAnalyzer()
@@ -99,9 +97,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         if (Profile == SearchProfile.Vietnamese) doc.Add(new TextField(Fields.BodyBigrams, bodyText, Field.Store.NO));
         writer.AddDocument(doc);
 
-        entryScopes[ordinal] = Profile == SearchProfile.Vietnamese
-            ? EntryScope.Of(NationalThesaurus.Instance, titles)
-            : new EntryScope(new HashSet<Topic>(), new HashSet<Qualifier>());
+        entryQualifiers[ordinal] = Profile == SearchProfile.Vietnamese ? EntryQualifiers.Of(NationalThesaurus.Instance, titles) : new HashSet<Qualifier>();
         var all = TermsOf(bodyText);
         foreach (var variant in variants) all.UnionWith(variant);
         return new EntryTerms(variants, all);
