@@ -23,10 +23,11 @@ public sealed class Answerer(KnowledgeIndex index, AnswererOptions options)
     {
         var (scope, candidates) = (shortlist.Scope, shortlist.Candidates);
         // A matter the pack has nothing on is never answered with another entry; the agency that handles it, if known, is
-        // named. Unless it is only mentioned in passing: the top entry covers the rest of the question well.
+        // named. A matter this agency's kind handles but its pack lacks may be mentioned only in passing: then the top
+        // entry's titles say a phrase of the rest of the question. One another agency handles is always named.
         var foreign = scope.Foreign.FirstOrDefault(t => t.Referral is not null) ?? scope.Foreign.FirstOrDefault();
         if (candidates.Count == 0) return new Decision.NoAnswer("no entry shares a word with the question", candidates, foreign);
-        if (candidates[0].Fit.Beside >= options.InPassing) foreign = null;
+        if (foreign is { Referral: null } && candidates[0].Fit.SaysRest) foreign = null;
         if (foreign is not null && !scope.Covered.Any()) return new Decision.NoAnswer($"no entry is about \"{foreign.Name}\"", candidates, foreign);
 
         // The top candidate's confidence already weighs its lead over the runner-up (the score gap), but a high coverage

@@ -17,12 +17,6 @@ public sealed record AnswererOptions
     /// <summary>Offer "Có phải bạn muốn hỏi…" choices at or above this confidence; below it, escalate to staff.</summary>
     public double OfferThreshold { get; init; } = 0.25;
 
-    /// <summary>
-    /// A matter the pack has nothing on counts as mentioned in passing, not as what is asked, when the top candidate's
-    /// best title covers at least this share of the rest of the question.
-    /// </summary>
-    public double InPassing { get; init; } = 0.5;
-
     /// <summary>How many choices or alternatives to show at most.</summary>
     public int MaxChoices { get; init; } = 3;
 }

@@ -33,5 +33,5 @@ public static class Facets
         return index;
     }
 
-    private static string[] Syllables(string normalized) => VietnameseText.Fold(normalized).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    private static string[] Syllables(string normalized) => normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

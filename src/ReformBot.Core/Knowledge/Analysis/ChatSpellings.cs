@@ -12,7 +12,7 @@ public static class ChatSpellings
         // không, được, gì, rồi, vậy, với, biết, làm, bao nhiêu, như thế nào
         ["k"] = "không", ["ko"] = "không", ["kh"] = "không", ["kg"] = "không", ["hok"] = "không", ["hk"] = "không",
         ["hông"] = "không", ["khum"] = "không", ["k0"] = "không", ["hem"] = "không",
-        ["dc"] = "được", ["đc"] = "được", ["dk"] = "được", ["đk"] = "được", ["dx"] = "được", ["đx"] = "được",
+        ["dc"] = "được", ["đc"] = "được", ["dx"] = "được", ["đx"] = "được", ["dk"] = "đăng ký", ["đk"] = "đăng ký", ["đky"] = "đăng ký",
         ["j"] = "gì", ["gj"] = "gì", ["r"] = "rồi", ["rùi"] = "rồi", ["v"] = "vậy", ["z"] = "vậy", ["zậy"] = "vậy",
         ["vs"] = "với", ["bik"] = "biết", ["bit"] = "biết", ["bít"] = "biết", ["lm"] = "làm", ["ns"] = "nói",
         ["ntn"] = "như thế nào", ["bn"] = "bao nhiêu", ["bnh"] = "bao nhiêu", ["bnhiu"] = "bao nhiêu",
@@ -36,8 +36,11 @@ public static class ChatSpellings
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
-        "ạ", "à", "ơi", "nhé", "nhe", "nha", "nhá", "nhỉ", "hả", "hử", "ha", "dạ", "vậy", "ad", "admin", "ah", "ak", "ạk", "ợ",
+        "ạ", "à", "ơi", "nhé", "nhe", "nhá", "nhỉ", "hả", "hử", "dạ", "vậy", "ad", "admin", "ah", "ak", "ạk", "ợ",
     };
+
+    // Typed without diacritics these are also words ("xay nha", "ha tang"): particles only at the end of a message.
+    private static readonly HashSet<string> FinalParticles = new(StringComparer.Ordinal) { "nha", "ha" };
 
     // "ck" is chuyển khoản when paying, chồng next to a spouse or a pronoun ("vk ck", "ck em", "ck sắp cưới").
     private static readonly HashSet<string> SpouseNeighbours = new(StringComparer.Ordinal)
@@ -53,5 +56,5 @@ public static class ChatSpellings
             ? previous is not null && SpouseNeighbours.Contains(previous) || next is not null && SpouseNeighbours.Contains(next) ? "chồng" : "chuyển khoản"
             : Expand(token);
 
-    public static bool IsParticle(string token) => Particles.Contains(token);
+    public static bool IsParticle(string token, bool last) => Particles.Contains(token) || last && FinalParticles.Contains(token);
 }

@@ -28,7 +28,7 @@ public sealed partial class NationalThesaurus
 
     public PhraseIndex<Qualifier> Qualifiers { get; } = new();
 
-    /// <summary>Each topic's phrases, as folded syllables.</summary>
+    /// <summary>Each topic's phrases, as normalised syllables.</summary>
     public IReadOnlyDictionary<Topic, IReadOnlyList<string[]>> PhrasesOf { get; private set; } = new Dictionary<Topic, IReadOnlyList<string[]>>();
 
     /// <summary>Each broken line, as file, line number and reason.</summary>
@@ -48,8 +48,7 @@ public sealed partial class NationalThesaurus
         var problems = new List<string>();
         var parsed = new List<(IReadOnlyList<string> Phrase, Topic Topic)>();
         var qualifiers = new List<(IReadOnlyList<string> Phrase, Qualifier Qualifier)>();
-        using var folded = Analyzers.Folded();
-        IReadOnlyList<string> Fold(string phrase) => folded.Terms(VietnameseText.Normalize(phrase));
+        static IReadOnlyList<string> Syllables(string phrase) => VietnameseText.Word().Matches(VietnameseText.Normalize(phrase)).Select(m => m.Value).ToList();
 
         foreach (var (file, text) in files)
         {
@@ -63,7 +62,7 @@ public sealed partial class NationalThesaurus
                 if (file == QualifiersFile)
                 {
                     if (QualifierLine().Match(line) is not { Success: true } q) problems.Add($"{file}.txt:{i + 1}: expected {{label}} phrase, phrase, ...");
-                    else foreach (var phrase in Phrases(q.Groups[2].Value)) qualifiers.Add((Fold(phrase), new Qualifier(q.Groups[1].Value.Trim())));
+                    else foreach (var phrase in Phrases(q.Groups[2].Value)) qualifiers.Add((Syllables(phrase), new Qualifier(q.Groups[1].Value.Trim())));
                     continue;
                 }
                 if (line.StartsWith('['))
@@ -83,7 +82,7 @@ public sealed partial class NationalThesaurus
                     continue;
                 }
                 rules.Append(VietnameseText.Normalize(line)).Append('\n');
-                if (topic is not null) foreach (var phrase in Phrases(line.Replace("=>", ","))) parsed.Add((Fold(phrase), topic));
+                if (topic is not null) foreach (var phrase in Phrases(line.Replace("=>", ","))) parsed.Add((Syllables(phrase), topic));
             }
         }
 

@@ -1,17 +1,20 @@
 namespace ReformBot.Core.Knowledge.Analysis;
 
-/// <summary>Where a known phrase occurs in a run of folded syllables, and what it stands for.</summary>
+/// <summary>Where a known phrase occurs in a run of syllables, and what it stands for.</summary>
 public sealed record PhraseHit<T>(int Start, int Length, IReadOnlyList<T> Values);
 
 /// <summary>
-/// Phrases as sequences of folded syllables, each standing for one or more values (topics, qualifiers, facets), found in
-/// a text by greedy longest match from the left, as the thesaurus matches its rules.
+/// Phrases as sequences of normalised syllables, each standing for one or more values (topics, qualifiers, facets),
+/// found in a text by greedy longest match from the left, as the thesaurus matches its rules. A text typed with
+/// diacritics matches only the same syllables ("tiền đẻ" is not "tiền để", "thu" is not "thư"); one typed without
+/// matches any syllables that fold to it, since citizens often type without them.
 /// </summary>
 public sealed class PhraseIndex<T>
 {
     private sealed class Node
     {
         public Dictionary<string, Node>? Next;
+        public Dictionary<string, List<Node>>? ByFolded;
         public List<T>? Values;
     }
 
@@ -19,14 +22,22 @@ public sealed class PhraseIndex<T>
 
     public int Count { get; private set; }
 
+    /// <param name="syllables">The phrase's syllables, normalised (<see cref="VietnameseText.Normalize"/>), with diacritics.</param>
     public void Add(IReadOnlyList<string> syllables, T value)
     {
         if (syllables.Count == 0) return;
         var node = root;
-        foreach (var syllable in syllables)
+        foreach (var syllable in syllables.Select(Syllable.Key))
         {
             node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-            if (!node.Next.TryGetValue(syllable, out var next)) node.Next[syllable] = next = new Node();
+            if (!node.Next.TryGetValue(syllable, out var next))
+            {
+                node.Next[syllable] = next = new Node();
+                node.ByFolded ??= new Dictionary<string, List<Node>>(StringComparer.Ordinal);
+                var folded = Syllable.Folded(syllable);
+                if (!node.ByFolded.TryGetValue(folded, out var same)) node.ByFolded[folded] = same = [];
+                same.Add(next);
+            }
             node = next;
         }
         node.Values ??= [];
@@ -35,35 +46,39 @@ public sealed class PhraseIndex<T>
         Count++;
     }
 
+    /// <param name="syllables">The text's syllables, normalised, as typed (with or without diacritics).</param>
     public List<PhraseHit<T>> Find(IReadOnlyList<string> syllables)
     {
+        var keys = syllables.Select(Syllable.Key).ToArray();
+        var plain = Syllable.IsPlain(keys);
         var hits = new List<PhraseHit<T>>();
-        for (var start = 0; start < syllables.Count;)
+        for (var start = 0; start < keys.Length;)
         {
-            var (length, values) = LongestAt(syllables, start);
-            if (values is null)
+            (int Length, List<T>? Values) longest = (0, null);
+            Walk(root, keys, plain, start, start, ref longest);
+            if (longest.Values is null)
             {
                 start++;
                 continue;
             }
-            hits.Add(new PhraseHit<T>(start, length, values));
-            start += length;
+            hits.Add(new PhraseHit<T>(start, longest.Length, longest.Values));
+            start += longest.Length;
         }
         return hits;
     }
 
-    /// <summary>Whether any known phrase occurs in the text.</summary>
-    public bool Occurs(IReadOnlyList<string> syllables) => Find(syllables).Count > 0;
-
-    private (int Length, List<T>? Values) LongestAt(IReadOnlyList<string> syllables, int start)
+    private static void Walk(Node node, string[] keys, bool plain, int start, int i, ref (int Length, List<T>? Values) longest)
     {
-        (int, List<T>?) longest = (0, null);
-        var node = root;
-        for (var i = start; i < syllables.Count; i++)
+        if (node.Values is not null && i - start > longest.Length) longest = (i - start, node.Values);
+        if (i == keys.Length) return;
+        var key = keys[i];
+        if (!plain)
         {
-            if (node.Next is null || !node.Next.TryGetValue(syllables[i], out node)) break;
-            if (node.Values is not null) longest = (i - start + 1, node.Values);
+            if (node.Next?.TryGetValue(key, out var next) == true) Walk(next, keys, plain, start, i + 1, ref longest);
         }
-        return longest;
+        else if (node.ByFolded?.TryGetValue(key, out var same) == true)
+        {
+            foreach (var next in same) Walk(next, keys, plain, start, i + 1, ref longest);
+        }
     }
 }

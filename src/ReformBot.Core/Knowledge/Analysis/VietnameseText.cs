@@ -29,10 +29,9 @@ public static partial class VietnameseText
     /// <summary>For what a citizen typed: <see cref="Normalize"/>, then whole-token chat spellings, minus particles.</summary>
     public static string NormalizeQuestion(string text)
     {
-        var words = Word().Matches(Normalize(text)).Select(m => m.Value).ToList();
-        var tokens = words
-            .Select((w, i) => ChatSpellings.Expand(i > 0 ? words[i - 1] : null, w, i + 1 < words.Count ? words[i + 1] : null))
-            .Where(t => !ChatSpellings.IsParticle(t));
+        var all = Word().Matches(Normalize(text)).Select(m => m.Value).ToList();
+        var words = all.Where((w, i) => !ChatSpellings.IsParticle(w, last: i == all.Count - 1)).ToList();
+        var tokens = words.Select((w, i) => ChatSpellings.Expand(i > 0 ? words[i - 1] : null, w, i + 1 < words.Count ? words[i + 1] : null));
         return string.Join(' ', tokens);
     }
 

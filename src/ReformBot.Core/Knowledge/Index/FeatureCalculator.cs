@@ -49,14 +49,6 @@ internal sealed class FeatureCalculator
             unknownShare);
     }
 
-    /// <summary>The best title's coverage of the question without the given words.</summary>
-    public double TitleCoverageBeside(EntryTerms entry, IReadOnlySet<string> without)
-    {
-        var rest = terms.Where(t => !without.Contains(t.Term)).Sum(t => t.Weight);
-        if (rest == 0 || entry.Variants.Count == 0) return 0;
-        return entry.Variants.Max(v => Coverage(entry, v, without)) * total / rest;
-    }
-
     /// <summary>
     /// The words of thesaurus phrases the pack never mentions in any of their forms: the question names a public-service
     /// topic ("khai sinh", "bằng lái") this agency has nothing on, even if each syllable occurs somewhere in the pack.
@@ -70,6 +62,9 @@ internal sealed class FeatureCalculator
         })
         .SelectMany(span => plan.FoldedTokens.Skip(span.Start).Take(span.Length));
 
+    /// <summary>A question word or pronoun, typed with or without diacritics.</summary>
+    public static bool IsFunctionWord(string syllable) => FunctionWords.Contains(Syllable.Folded(Syllable.Key(syllable)));
+
     private double Weight(string term)
     {
         double n = index.EntryCount, df = index.EntryFrequency(term);
@@ -77,14 +72,13 @@ internal sealed class FeatureCalculator
         return FunctionWords.Contains(term) ? idf / 4 : idf;
     }
 
-    private double Coverage(EntryTerms entry, HashSet<string> found, IReadOnlySet<string>? without = null)
+    private double Coverage(EntryTerms entry, HashSet<string> found)
     {
         if (total == 0) return 0;
         var covered = 0.0;
         for (var i = 0; i < terms.Length; i++)
         {
             var (term, weight, mayBeTypo) = terms[i];
-            if (without is not null && without.Contains(term)) continue;
             if (found.Contains(term) || CoveredBySynonym(term, found)) covered += weight;
             else if (mayBeTypo && EntryTerms.HasNear(term, found)) covered += weight * 0.8;
         }

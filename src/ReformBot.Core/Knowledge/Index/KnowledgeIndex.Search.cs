@@ -11,14 +11,14 @@ public sealed partial class KnowledgeIndex
     {
         var plan = QueryPlan.Analyse(question, Profile, analyzers, thesaurus);
         if (plan.FoldedTokens.Count == 0) return new SearchResult(QuestionScope.None, []);
-        var scope = Profile == SearchProfile.Vietnamese ? topics.Question(plan.FoldedTokens) : QuestionScope.None;
+        var scope = Profile == SearchProfile.Vietnamese ? topics.Question(plan.Syllables, FeatureCalculator.IsFunctionWord) : QuestionScope.None;
         var terms = new TermLookup(reader);
         var features = new FeatureCalculator(plan, this, terms);
         // An entry about the matter the question names is preferred over one that only shares its words.
         var onTopic = scope.Covered.Any() ? 1 + Ranking.Topic : 1;
         var matches = searcher.Search(BuildQuery(plan, terms), onTopic > 1 ? Math.Max(max, TopicPool) : max).ScoreDocs
             .Select(hit => (Entry: entryOfDoc[hit.Doc], hit.Score))
-            .Select(x => (x.Entry, Fit: Fit(scope, x.Entry, features), x.Score))
+            .Select(x => (x.Entry, Fit: Fit(scope, x.Entry), x.Score))
             .Select(x => x with { Score = x.Fit.OffTopic ? x.Score : x.Score * onTopic })
             .OrderByDescending(x => x.Score)
             .Take(max)
@@ -27,15 +27,15 @@ public sealed partial class KnowledgeIndex
         return new SearchResult(scope, matches);
     }
 
-    private ScopeFit Fit(QuestionScope question, int entry, FeatureCalculator features)
+    private ScopeFit Fit(QuestionScope question, int entry)
     {
         var covered = question.Covered.ToList();
-        var about = covered.Where(t => topics.IsAbout(entryTerms[entry], t)).ToList();
+        var about = covered.Where(t => topics.IsAbout(entry, t)).ToList();
         return new ScopeFit(
             covered.Count > 0 && about.Count == 0,
             about.Any(t => topics.EntriesAbout(t) == 1),
             question.Qualifiers.Where(q => !entryQualifiers[entry].Contains(q)).ToList(),
-            question.Foreign.Count == 0 ? 1 : features.TitleCoverageBeside(entryTerms[entry], question.ForeignWords));
+            question.Foreign.Count > 0 && topics.SaysAny(entry, question.Rest, question.Plain));
     }
 
     // How many hits are re-ranked by topic: enough to reach an entry about the matter that shares fewer of the words.

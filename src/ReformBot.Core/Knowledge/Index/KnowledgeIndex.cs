@@ -20,6 +20,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly KnowledgeEntry[] entries;
     private readonly EntryTerms[] entryTerms;
     private readonly IReadOnlySet<Qualifier>[] entryQualifiers;
+    private readonly string[][][] entryTitles;
     private readonly TopicCoverage topics;
     private readonly Dictionary<string, int> entryFrequency;
     private readonly int[] entryOfDoc;
@@ -46,6 +47,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         entries = pack.Entries.ToArray();
         entryTerms = new EntryTerms[entries.Length];
         entryQualifiers = new IReadOnlySet<Qualifier>[entries.Length];
+        entryTitles = new string[entries.Length][][];
         directory = new RAMDirectory();
 
         var similarity = new BM25Similarity(ranking.K1, ranking.B);
@@ -58,7 +60,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         searcher = new IndexSearcher(reader) { Similarity = similarity };
         entryOfDoc = ReadDocOwners(reader);
         entryFrequency = entryTerms.SelectMany(t => t.All).CountBy(t => t).ToDictionary();
-        topics = new TopicCoverage(profile == SearchProfile.Vietnamese ? NationalThesaurus.Instance : NationalThesaurus.Parse([]), entryTerms);
+        topics = new TopicCoverage(profile == SearchProfile.Vietnamese ? NationalThesaurus.Instance : NationalThesaurus.Parse([]), entryTerms, entryTitles);
     }
 
     private Analyzer FieldAnalyzer()
@@ -82,7 +84,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         foreach (var title in TitleVariants(entry))
         {
             var text = Prepare(title);
-            if (Profile == SearchProfile.Vietnamese) titles.Add(analyzers.Folded.Terms(text));
+            titles.Add(Profile == SearchProfile.Vietnamese ? analyzers.Accented.Terms(text) : []);
             doc.Add(new TextField(Fields.Folded, text, Field.Store.NO));
             if (Profile == SearchProfile.Vietnamese)
             {
@@ -97,6 +99,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         if (Profile == SearchProfile.Vietnamese) doc.Add(new TextField(Fields.BodyBigrams, bodyText, Field.Store.NO));
         writer.AddDocument(doc);
 
+        entryTitles[ordinal] = titles.Select(t => t.ToArray()).ToArray();
         entryQualifiers[ordinal] = Profile == SearchProfile.Vietnamese ? EntryQualifiers.Of(NationalThesaurus.Instance, titles) : new HashSet<Qualifier>();
         var all = TermsOf(bodyText);
         foreach (var variant in variants) all.UnionWith(variant);

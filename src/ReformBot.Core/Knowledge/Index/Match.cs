@@ -14,9 +14,9 @@ public sealed record SearchResult(QuestionScope Scope, IReadOnlyList<Match> Matc
 /// <param name="OffTopic">The question names a matter the pack covers, and this entry is not about it.</param>
 /// <param name="Sole">This entry is the pack's only one about a matter the question names.</param>
 /// <param name="Missing">Cases the question qualifies its matter with that this entry never mentions.</param>
-/// <param name="Beside">How much of the rest of the question (besides the words naming matters the pack has nothing on)
-/// this entry's best title covers: high when such a matter is only mentioned in passing.</param>
-public sealed record ScopeFit(bool OffTopic, bool Sole, IReadOnlyList<Qualifier> Missing, double Beside)
+/// <param name="SaysRest">The question names a matter the pack has nothing on, and this entry's titles say a phrase of
+/// the rest of the question: that matter may be mentioned only in passing.</param>
+public sealed record ScopeFit(bool OffTopic, bool Sole, IReadOnlyList<Qualifier> Missing, bool SaysRest)
 {
     public bool Fits => !OffTopic && Missing.Count == 0;
 }

@@ -12,6 +12,7 @@ internal sealed record SynonymSpan(int Start, int Length, IReadOnlyList<Alternat
 /// <summary>A citizen's question, analysed once into everything the query and the confidence features need.</summary>
 internal sealed record QueryPlan(
     IReadOnlyList<string> AccentedTerms,
+    IReadOnlyList<string> Syllables,
     IReadOnlyList<string> FoldedTokens,
     IReadOnlyList<string> Bigrams,
     IReadOnlyList<SynonymSpan> Synonyms)
@@ -24,10 +25,11 @@ internal sealed record QueryPlan(
     public static QueryPlan Analyse(string question, SearchProfile profile, IndexAnalyzers analyzers, Thesaurus thesaurus)
     {
         if (profile == SearchProfile.Baseline)
-            return new QueryPlan([], analyzers.Baseline.Terms(question), [], []);
+            return new QueryPlan([], [], analyzers.Baseline.Terms(question), [], []);
 
         var text = VietnameseText.NormalizeQuestion(question);
         var folded = analyzers.Folded.Terms(text);
+        var syllables = analyzers.Accented.Terms(text);
         var synonyms = thesaurus.Match(folded)
             .Select(m => new SynonymSpan(m.Start, m.Length, m.Alternatives
                 .Select(alt => Expand(alt, analyzers))
@@ -37,7 +39,8 @@ internal sealed record QueryPlan(
             .ToList();
         return new QueryPlan(
             // Only syllables typed with diacritics: "gia" typed plainly may be "giá" or "gia", so it must not prefer either.
-            analyzers.Accented.Terms(text).Where(t => t.Any(c => c > '\u007f')).Distinct().ToList(),
+            syllables.Where(t => t.Any(c => c > '\u007f')).Distinct().ToList(),
+            syllables,
             folded,
             analyzers.FoldedBigrams.Terms(text).Distinct().ToList(),
             synonyms);

@@ -13,7 +13,7 @@ public sealed record RankingOptions
     public float Synonyms { get; init; } = 0.6f;
     public float Fuzzy { get; init; } = 0.5f;
     /// <summary>Score bonus (as a share) for an entry whose titles name the matter the question names (national thesaurus topics).</summary>
-    public float Topic { get; init; } = 0.3f;
+    public float Topic { get; init; } = 0.15f;
     /// <summary>Thesaurus alternatives search words (and body bigrams) only if at most this share of entries contains them.</summary>
     public double SelectiveShare { get; init; } = 0.2;
     public float K1 { get; init; } = 1.2f;
