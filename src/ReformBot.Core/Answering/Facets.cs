@@ -23,7 +23,7 @@ public static class Facets
     });
 
     public static IReadOnlyList<Facet> Asked(string question) =>
-        Phrases.Find(Syllables(VietnameseText.NormalizeQuestion(question))).SelectMany(h => h.Values).Distinct().ToList();
+        Phrases.Find(Syllables(VietnameseText.NormalizeQuestion(question)), Syllable.IsTypedPlain(question)).SelectMany(h => h.Values).Distinct().ToList();
 
     private static PhraseIndex<Facet> Build(Dictionary<Facet, string[]> phrases)
     {

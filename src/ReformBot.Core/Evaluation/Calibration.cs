@@ -3,16 +3,18 @@ using ReformBot.Core.Answering;
 namespace ReformBot.Core.Evaluation;
 
 /// <summary>
-/// Fits the answer-or-escalate thresholds on one labelled question set: the most questions answered correctly while
-/// at most <see cref="WrongAnswerLimit"/> of all questions get a wrong answer; then the most useful choices (offered
-/// with the right entry among them, less those offered without it or for a question the pack cannot answer: two
-/// irrelevant choices are worse than saying a person will answer). A wrong answer about a legal procedure sends a citizen
-/// to the wrong office, so the limit comes first; if no setting keeps under it, the fewest wrong answers win.
-/// Fit on one agency's pack, report on another's.
+/// Fits the answer-or-escalate thresholds on one labelled question set. A wrong answer about a legal procedure sends a
+/// citizen to the wrong office, so at most <see cref="WrongAnswerLimit"/> of all questions may get one, and within
+/// that each wrong answer costs <see cref="WrongAnswerCost"/> right ones: a pack whose questions are easy would
+/// otherwise pull the thresholds down to where another agency's questions get many wrong answers. Ties go to the most
+/// useful choices (offered with the right entry among them, less those offered without it or for a question the pack
+/// cannot answer: two irrelevant choices are worse than saying a person will answer). If no setting keeps under the
+/// limit, the fewest wrong answers win. Fit on one agency's pack, report on another's.
 /// </summary>
 public static class Calibration
 {
     public const double WrongAnswerLimit = 0.04;
+    public const double WrongAnswerCost = 4;
 
     public static AnswererOptions Fit(IReadOnlyList<Considered> considered, AnswererOptions start)
     {
@@ -27,7 +29,7 @@ public static class Calibration
             var report = Evaluator.Summarise(outcomes);
             var within = report.WrongAnswerRate <= WrongAnswerLimit;
             var score = within
-                ? (true, report.AnsweredCorrect, UsefulChoices(outcomes))
+                ? (true, Math.Round(report.AnsweredCorrect * report.InScope - WrongAnswerCost * report.WrongAnswerRate * report.N), UsefulChoices(outcomes))
                 : (false, -report.WrongAnswerRate, report.AnsweredCorrect);
             if (score.CompareTo(bestScore) > 0) (best, bestScore) = (options, score);
         }

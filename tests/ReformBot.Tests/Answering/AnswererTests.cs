@@ -134,4 +134,16 @@ public sealed class AnswererTests(SamplePack sample) : IClassFixture<SamplePack>
 
         Assert.Equal([Facet.Fee, Facet.Time], answered.Asked);
     }
+
+    [Theory]
+    [InlineData("làm hộ chiếu online ở đâu", "cấp hộ chiếu")]
+    [InlineData("đổi giấy phép lái xe ô tô hết hạn cần gì", "giấy phép lái xe")]
+    public void EscalatesAMatterNoEntryIsAboutWithTheAgencyThatHandlesIt(string text, string topic)
+    {
+        // "giấy phép" is in every permit of the sample pack; a driving licence is still not one of them.
+        var noAnswer = Assert.IsType<Decision.NoAnswer>(sample.Answerer.Answer(text));
+
+        Assert.Equal(topic, noAnswer.Foreign?.Name);
+        Assert.Contains("Công an", noAnswer.Foreign?.Referral);
+    }
 }

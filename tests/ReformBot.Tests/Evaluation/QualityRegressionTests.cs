@@ -23,13 +23,13 @@ public sealed class QualityRegressionTests(SamplePack sample) : IClassFixture<Sa
         var report = Evaluator.Summarise(Evaluator.Run(sample.Answerer, EvalQuestion.Load(Questions), new AnswererOptions()));
 
         Assert.Equal(160, report.N);
-        Assert.True(report.Top1 >= 0.92, $"top1 {report.Top1}");
+        Assert.True(report.Top1 >= 0.93, $"top1 {report.Top1}");
         Assert.True(report.Top3 >= 0.97, $"top3 {report.Top3}");
         Assert.True(report.ByKind["unaccented"].Top1 >= 0.92, $"unaccented top1 {report.ByKind["unaccented"].Top1}");
-        Assert.True(report.AnsweredCorrect >= 0.75, $"answeredCorrect {report.AnsweredCorrect}");
+        Assert.True(report.AnsweredCorrect >= 0.78, $"answeredCorrect {report.AnsweredCorrect}");
         Assert.True(report.AnsweredCorrect + report.OfferedCorrect >= 0.90, $"answered + offered {report.AnsweredCorrect + report.OfferedCorrect}");
-        Assert.True(report.WrongAnswerRate <= 0.05, $"wrongAnswerRate {report.WrongAnswerRate}");
-        Assert.True(report.OosEscalated >= 0.85, $"oosEscalated {report.OosEscalated}");
+        Assert.True(report.WrongAnswerRate <= 0.04, $"wrongAnswerRate {report.WrongAnswerRate}");
+        Assert.True(report.OosEscalated >= 0.94, $"oosEscalated {report.OosEscalated}");
     }
 
     [Fact]
@@ -71,12 +71,12 @@ public sealed class QualityRegressionTests(SamplePack sample) : IClassFixture<Sa
         var wardWithSampleFit = Evaluator.Summarise(Evaluator.Decide(onWard, Calibration.Fit(onSample, start)));
         var sampleWithWardFit = Evaluator.Summarise(Evaluator.Decide(onSample, Calibration.Fit(onWard, start)));
 
-        Assert.True(wardWithSampleFit.WrongAnswerRate <= WardFloor.WrongAnswerRate, $"fitted on A, wrong on C {wardWithSampleFit.WrongAnswerRate}");
+        Assert.True(wardWithSampleFit.WrongAnswerRate <= 0.05, $"fitted on A, wrong on C {wardWithSampleFit.WrongAnswerRate}");
         Assert.True(sampleWithWardFit.WrongAnswerRate <= 0.05, $"fitted on C, wrong on A {sampleWithWardFit.WrongAnswerRate}");
     }
 
     private static class WardFloor
     {
-        public const double Top1 = 0.79, Top3 = 0.93, AnsweredCorrect = 0.54, WrongAnswerRate = 0.065, OosEscalated = 0.87;
+        public const double Top1 = 0.80, Top3 = 0.93, AnsweredCorrect = 0.55, WrongAnswerRate = 0.04, OosEscalated = 0.97;
     }
 }

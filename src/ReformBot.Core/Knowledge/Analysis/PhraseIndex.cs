@@ -46,11 +46,11 @@ public sealed class PhraseIndex<T>
         Count++;
     }
 
-    /// <param name="syllables">The text's syllables, normalised, as typed (with or without diacritics).</param>
-    public List<PhraseHit<T>> Find(IReadOnlyList<string> syllables)
+    /// <param name="syllables">The text's syllables, normalised, as typed.</param>
+    /// <param name="plain">Whether the text was typed without diacritics (<see cref="Syllable.IsPlain(string)"/>).</param>
+    public List<PhraseHit<T>> Find(IReadOnlyList<string> syllables, bool plain)
     {
         var keys = syllables.Select(Syllable.Key).ToArray();
-        var plain = Syllable.IsPlain(keys);
         var hits = new List<PhraseHit<T>>();
         for (var start = 0; start < keys.Length;)
         {

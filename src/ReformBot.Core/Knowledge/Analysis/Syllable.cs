@@ -21,10 +21,14 @@ public static partial class Syllable
     public static bool IsPlain(string syllable) => syllable.All(char.IsAscii);
 
     /// <summary>
-    /// Whether a text was typed without diacritics: none of its syllables has one. In a text typed with them, a plain
-    /// syllable is that syllable ("thu"), not any that folds to it ("thư").
+    /// Whether a text was typed without diacritics: none of its letters has one. In a text typed with them, a plain
+    /// syllable is that syllable ("thu"), not any that folds to it ("thư"). Ask it of what was typed, before chat
+    /// spellings are expanded ("gpxd" becomes words with diacritics).
     /// </summary>
     public static bool IsPlain(IReadOnlyList<string> syllables) => syllables.All(IsPlain);
+
+    /// <inheritdoc cref="IsPlain(IReadOnlyList{string})"/>
+    public static bool IsTypedPlain(string text) => text.Normalize(System.Text.NormalizationForm.FormC).All(c => !char.IsLetter(c) || char.IsAscii(c));
 
     /// <summary>Two syllables are the same; folded if either comes from a text typed without diacritics.</summary>
     public static bool Same(string a, string b, bool eitherPlain)

@@ -13,6 +13,7 @@ internal sealed record SynonymSpan(int Start, int Length, IReadOnlyList<Alternat
 internal sealed record QueryPlan(
     IReadOnlyList<string> AccentedTerms,
     IReadOnlyList<string> Syllables,
+    bool Plain,
     IReadOnlyList<string> FoldedTokens,
     IReadOnlyList<string> Bigrams,
     IReadOnlyList<SynonymSpan> Synonyms)
@@ -25,7 +26,7 @@ internal sealed record QueryPlan(
     public static QueryPlan Analyse(string question, SearchProfile profile, IndexAnalyzers analyzers, Thesaurus thesaurus)
     {
         if (profile == SearchProfile.Baseline)
-            return new QueryPlan([], [], analyzers.Baseline.Terms(question), [], []);
+            return new QueryPlan([], [], true, analyzers.Baseline.Terms(question), [], []);
 
         var text = VietnameseText.NormalizeQuestion(question);
         var folded = analyzers.Folded.Terms(text);
@@ -41,6 +42,7 @@ internal sealed record QueryPlan(
             // Only syllables typed with diacritics: "gia" typed plainly may be "giá" or "gia", so it must not prefer either.
             syllables.Where(t => t.Any(c => c > '\u007f')).Distinct().ToList(),
             syllables,
+            Syllable.IsTypedPlain(question),
             folded,
             analyzers.FoldedBigrams.Terms(text).Distinct().ToList(),
             synonyms);

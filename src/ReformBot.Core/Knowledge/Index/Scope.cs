@@ -39,12 +39,12 @@ internal sealed class TopicCoverage(NationalThesaurus national, EntryTerms[] ter
     /// The question's topics and qualifiers (<paramref name="syllables"/> as typed). A qualifier said inside a topic's
     /// own phrase ("mất giấy khai sinh") is part of how that topic is named, not a second case of it.
     /// </summary>
-    public QuestionScope Question(IReadOnlyList<string> syllables, Func<string, bool> isFunctionWord)
+    public QuestionScope Question(IReadOnlyList<string> syllables, bool plain, Func<string, bool> isFunctionWord)
     {
-        var topicHits = national.Topics.Find(syllables);
+        var topicHits = national.Topics.Find(syllables, plain);
         var topics = topicHits.SelectMany(h => h.Values).Distinct().ToList();
         var foreign = topics.Where(t => EntriesAbout(t) == 0).ToList();
-        var qualifiers = national.Qualifiers.Find(syllables)
+        var qualifiers = national.Qualifiers.Find(syllables, plain)
             .Where(q => !topicHits.Any(t => q.Start >= t.Start && q.Start + q.Length <= t.Start + t.Length))
             .SelectMany(h => h.Values)
             .Distinct()
@@ -55,7 +55,7 @@ internal sealed class TopicCoverage(NationalThesaurus national, EntryTerms[] ter
             .Where(i => Outside(i) && Outside(i + 1) && !(isFunctionWord(syllables[i]) && isFunctionWord(syllables[i + 1])))
             .Select(i => new[] { syllables[i], syllables[i + 1] })
             .ToList();
-        return new QuestionScope(topics, foreign, qualifiers, rest, Syllable.IsPlain(syllables));
+        return new QuestionScope(topics, foreign, qualifiers, rest, plain);
     }
 
     /// <summary>Whether one of the entry's titles says one of these two-syllable phrases.</summary>
@@ -100,5 +100,5 @@ internal sealed class TopicCoverage(NationalThesaurus national, EntryTerms[] ter
 internal static class EntryQualifiers
 {
     public static IReadOnlySet<Qualifier> Of(NationalThesaurus national, IEnumerable<IReadOnlyList<string>> titles) =>
-        titles.SelectMany(t => national.Qualifiers.Find(t)).SelectMany(h => h.Values).ToHashSet();
+        titles.SelectMany(t => national.Qualifiers.Find(t, Syllable.IsPlain(t))).SelectMany(h => h.Values).ToHashSet();
 }
