@@ -69,7 +69,7 @@ internal sealed class FeatureCalculator
     {
         double n = index.EntryCount, df = index.EntryFrequency(term);
         var idf = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
-        return FunctionWords.Contains(term) ? idf / 4 : idf;
+        return FunctionWords.Contains(term) || index.IsPlaceWord(term) ? idf / 4 : idf;
     }
 
     private double Coverage(EntryTerms entry, HashSet<string> found)

@@ -56,11 +56,11 @@ public sealed partial class KnowledgeIndex
     private Query BuildQuery(QueryPlan plan, TermLookup terms)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in plan.AccentedTerms) Add(query, terms.Query(Fields.Accented, term, Ranking.Accented));
+        foreach (var term in plan.AccentedTerms) Add(query, terms.Query(Fields.Accented, term, Ranking.Accented * Place(VietnameseText.Fold(term))));
         foreach (var term in plan.DistinctTerms)
         {
-            Add(query, terms.Query(Fields.Folded, term, Ranking.Folded));
-            Add(query, terms.Query(Fields.Body, term, Ranking.Body));
+            Add(query, terms.Query(Fields.Folded, term, Ranking.Folded * Place(term)));
+            Add(query, terms.Query(Fields.Body, term, Ranking.Body * Place(term)));
             if (Profile == SearchProfile.Vietnamese && MayBeTypo(term))
             {
                 query.Add(new FuzzyQuery(new Term(Fields.Folded, term), 1, 1) { Boost = Ranking.Fuzzy }, Occur.SHOULD);
@@ -69,8 +69,9 @@ public sealed partial class KnowledgeIndex
         }
         foreach (var bigram in plan.Bigrams)
         {
-            Add(query, terms.Query(Fields.FoldedBigrams, bigram, Ranking.Bigrams));
-            Add(query, terms.Query(Fields.BodyBigrams, bigram, Ranking.BodyBigrams));
+            var place = bigram.Split(Analyzers.BigramSeparator).All(IsPlaceWord) ? PlaceWeight : 1;
+            Add(query, terms.Query(Fields.FoldedBigrams, bigram, Ranking.Bigrams * place));
+            Add(query, terms.Query(Fields.BodyBigrams, bigram, Ranking.BodyBigrams * place));
         }
 
         foreach (var span in plan.Synonyms)
@@ -94,6 +95,11 @@ public sealed partial class KnowledgeIndex
         }
         return query;
     }
+
+    // The agency's own place name says little about which entry is meant (see PlaceWords).
+    private const float PlaceWeight = 0.25f;
+
+    private float Place(string folded) => IsPlaceWord(folded) ? PlaceWeight : 1;
 
     // A word in a large share of entries says little about which one is meant, and its long posting list costs time.
     private bool IsSelective(string term) => EntryFrequency(term) <= SelectiveLimit;
