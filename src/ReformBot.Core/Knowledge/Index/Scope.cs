@@ -14,7 +14,7 @@ public sealed record QuestionScope(
 {
     public static QuestionScope None { get; } = new([], [], [], [], false);
 
-    /// <summary>Topics the question names that some entry of the pack is about.</summary>
+    /// <summary>The topics the question names, less those it names only as matters the pack has nothing on.</summary>
     public IEnumerable<Topic> Covered => Topics.Except(Foreign);
 }
 
@@ -43,7 +43,8 @@ internal sealed class TopicCoverage(NationalThesaurus national, EntryTerms[] ter
     {
         var topicHits = national.Topics.Find(syllables, plain);
         var topics = topicHits.SelectMany(h => h.Values).Distinct().ToList();
-        var foreign = topics.Where(t => EntriesAbout(t) == 0).ToList();
+        // A phrase that names several topics ("đóng cửa tiệm": for a while, or for good) is read as the one the pack has.
+        var foreign = topicHits.Where(h => h.Values.All(t => EntriesAbout(t) == 0)).SelectMany(h => h.Values).Distinct().ToList();
         var qualifiers = national.Qualifiers.Find(syllables, plain)
             .Where(q => !topicHits.Any(t => q.Start >= t.Start && q.Start + q.Length <= t.Start + t.Length))
             .SelectMany(h => h.Values)
