@@ -2,14 +2,14 @@ namespace ReformBot.Core.Answering;
 
 /// <summary>
 /// When to answer, offer choices, or escalate. Confidence is in [0, 1] (see <see cref="Confidence"/>); the defaults
-/// were calibrated on the sample pack's labelled questions (README, "Answer or escalate").
+/// hold across two agencies' packs and labelled questions (README, "Answer or escalate").
 /// </summary>
 public sealed record AnswererOptions
 {
     public const string Section = "ReformBot:Answering";
 
     /// <summary>Answer directly at or above this confidence…</summary>
-    public double AnswerThreshold { get; init; } = 0.42;
+    public double AnswerThreshold { get; init; } = 0.40;
 
     /// <summary>…unless the runner-up's score is within this share of the top's (a near tie): then offer both.</summary>
     public double AmbiguityMargin { get; init; } = 0.02;

@@ -23,13 +23,13 @@ public sealed class QualityRegressionTests(SamplePack sample) : IClassFixture<Sa
         var report = Evaluator.Summarise(Evaluator.Run(sample.Answerer, EvalQuestion.Load(Questions), new AnswererOptions()));
 
         Assert.Equal(160, report.N);
-        Assert.True(report.Top1 >= 0.93, $"top1 {report.Top1}");
+        Assert.True(report.Top1 >= 0.94, $"top1 {report.Top1}");
         Assert.True(report.Top3 >= 0.97, $"top3 {report.Top3}");
         Assert.True(report.ByKind["unaccented"].Top1 >= 0.92, $"unaccented top1 {report.ByKind["unaccented"].Top1}");
-        Assert.True(report.AnsweredCorrect >= 0.78, $"answeredCorrect {report.AnsweredCorrect}");
+        Assert.True(report.AnsweredCorrect >= 0.79, $"answeredCorrect {report.AnsweredCorrect}");
         Assert.True(report.AnsweredCorrect + report.OfferedCorrect >= 0.90, $"answered + offered {report.AnsweredCorrect + report.OfferedCorrect}");
         Assert.True(report.WrongAnswerRate <= 0.04, $"wrongAnswerRate {report.WrongAnswerRate}");
-        Assert.True(report.OosEscalated >= 0.94, $"oosEscalated {report.OosEscalated}");
+        Assert.True(report.OosEscalated >= 0.91, $"oosEscalated {report.OosEscalated}");
     }
 
     [Fact]
@@ -77,6 +77,6 @@ public sealed class QualityRegressionTests(SamplePack sample) : IClassFixture<Sa
 
     private static class WardFloor
     {
-        public const double Top1 = 0.80, Top3 = 0.93, AnsweredCorrect = 0.55, WrongAnswerRate = 0.04, OosEscalated = 0.97;
+        public const double Top1 = 0.87, Top3 = 0.96, AnsweredCorrect = 0.65, WrongAnswerRate = 0.04, OosEscalated = 0.97;
     }
 }
