@@ -14,6 +14,7 @@ internal sealed class FeatureCalculator
     ];
 
     private readonly QueryPlan plan;
+    private readonly Addressing addressing;
     private readonly KnowledgeIndex index;
     private readonly (string Term, double Weight, bool MayBeTypo)[] terms;
     private readonly double total;
@@ -22,8 +23,9 @@ internal sealed class FeatureCalculator
     private readonly Dictionary<string, List<SynonymSpan>> spansOf;
     private readonly string[] typos;
 
-    public FeatureCalculator(QueryPlan plan, KnowledgeIndex index, TermLookup lookup)
+    public FeatureCalculator(QueryPlan plan, KnowledgeIndex index, TermLookup lookup, Addressing addressing)
     {
+        this.addressing = addressing;
         this.plan = plan;
         this.index = index;
         terms = plan.DistinctTerms.Select(t => (t, Weight(t), index.MayBeTypo(t))).ToArray();
@@ -69,7 +71,7 @@ internal sealed class FeatureCalculator
     {
         double n = index.EntryCount, df = index.EntryFrequency(term);
         var idf = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
-        return FunctionWords.Contains(term) || index.IsPlaceWord(term) ? idf / 4 : idf;
+        return FunctionWords.Contains(term) || addressing.Terms.Contains(term) ? idf / 4 : idf;
     }
 
     private double Coverage(EntryTerms entry, HashSet<string> found)

@@ -13,10 +13,11 @@ public sealed partial class KnowledgeIndex
         if (plan.FoldedTokens.Count == 0) return new SearchResult(QuestionScope.None, []);
         var scope = Profile == SearchProfile.Vietnamese ? topics.Question(plan.Syllables, plan.Plain, FeatureCalculator.IsFunctionWord) : QuestionScope.None;
         var terms = new TermLookup(reader);
-        var features = new FeatureCalculator(plan, this, terms);
+        var addressing = agency.In(plan.FoldedTokens);
+        var features = new FeatureCalculator(plan, this, terms, addressing);
         // An entry about the matter the question names is preferred over one that only shares its words.
         var onTopic = scope.Covered.Any() ? 1 + Ranking.Topic : 1;
-        var matches = searcher.Search(BuildQuery(plan, terms), onTopic > 1 ? Math.Max(max, TopicPool) : max).ScoreDocs
+        var matches = searcher.Search(BuildQuery(plan, terms, addressing), onTopic > 1 ? Math.Max(max, TopicPool) : max).ScoreDocs
             .Select(hit => (Entry: entryOfDoc[hit.Doc], hit.Score))
             .Select(x => (x.Entry, Fit: Fit(scope, x.Entry), x.Score))
             .Select(x => x with { Score = x.Fit.OffTopic ? x.Score : x.Score * onTopic })
@@ -53,14 +54,14 @@ public sealed partial class KnowledgeIndex
     /// <summary>A word no entry contains, long enough that one edit away is likely the word meant.</summary>
     internal bool MayBeTypo(string term) => term.Length >= 4 && EntryFrequency(term) == 0;
 
-    private Query BuildQuery(QueryPlan plan, TermLookup terms)
+    private Query BuildQuery(QueryPlan plan, TermLookup terms, Addressing addressing)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in plan.AccentedTerms) Add(query, terms.Query(Fields.Accented, term, Ranking.Accented * Place(VietnameseText.Fold(term))));
+        foreach (var term in plan.AccentedTerms) Add(query, terms.Query(Fields.Accented, term, Ranking.Accented * Weight(addressing, VietnameseText.Fold(term))));
         foreach (var term in plan.DistinctTerms)
         {
-            Add(query, terms.Query(Fields.Folded, term, Ranking.Folded * Place(term)));
-            Add(query, terms.Query(Fields.Body, term, Ranking.Body * Place(term)));
+            Add(query, terms.Query(Fields.Folded, term, Ranking.Folded * Weight(addressing, term)));
+            Add(query, terms.Query(Fields.Body, term, Ranking.Body * Weight(addressing, term)));
             if (Profile == SearchProfile.Vietnamese && MayBeTypo(term))
             {
                 query.Add(new FuzzyQuery(new Term(Fields.Folded, term), 1, 1) { Boost = Ranking.Fuzzy }, Occur.SHOULD);
@@ -69,7 +70,7 @@ public sealed partial class KnowledgeIndex
         }
         foreach (var bigram in plan.Bigrams)
         {
-            var place = bigram.Split(Analyzers.BigramSeparator).All(IsPlaceWord) ? PlaceWeight : 1;
+            var place = addressing.Bigrams.Contains(bigram) ? AddressingWeight : 1;
             Add(query, terms.Query(Fields.FoldedBigrams, bigram, Ranking.Bigrams * place));
             Add(query, terms.Query(Fields.BodyBigrams, bigram, Ranking.BodyBigrams * place));
         }
@@ -96,10 +97,10 @@ public sealed partial class KnowledgeIndex
         return query;
     }
 
-    // The agency's own place name says little about which entry is meant (see PlaceWords).
-    private const float PlaceWeight = 0.25f;
+    // Words that name the agency itself say little about which entry is meant (see AgencyName).
+    private const float AddressingWeight = 0.25f;
 
-    private float Place(string folded) => IsPlaceWord(folded) ? PlaceWeight : 1;
+    private static float Weight(Addressing addressing, string folded) => addressing.Terms.Contains(folded) ? AddressingWeight : 1;
 
     // A word in a large share of entries says little about which one is meant, and its long posting list costs time.
     private bool IsSelective(string term) => EntryFrequency(term) <= SelectiveLimit;

@@ -22,7 +22,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly IReadOnlySet<Qualifier>[] entryQualifiers;
     private readonly string[][][] entryTitles;
     private readonly TopicCoverage topics;
-    private readonly HashSet<string> placeWords;
+    private readonly AgencyName agency;
     private readonly Dictionary<string, int> entryFrequency;
     private readonly int[] entryOfDoc;
     private readonly RAMDirectory directory;
@@ -61,7 +61,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         searcher = new IndexSearcher(reader) { Similarity = similarity };
         entryOfDoc = ReadDocOwners(reader);
         entryFrequency = entryTerms.SelectMany(t => t.All).CountBy(t => t).ToDictionary();
-        placeWords = PlaceWords(pack.Office?.Name);
+        agency = new AgencyName(profile == SearchProfile.Vietnamese ? pack.Office?.Name : null, analyzers.Folded);
         topics = new TopicCoverage(profile == SearchProfile.Vietnamese ? NationalThesaurus.Instance : NationalThesaurus.Parse([]), entryTerms, entryTitles);
     }
 
@@ -127,24 +127,6 @@ public sealed partial class KnowledgeIndex : IDisposable
 
     private HashSet<string> TermsOf(string preparedText) =>
         (Profile == SearchProfile.Vietnamese ? analyzers.Folded : analyzers.Baseline).Terms(preparedText).ToHashSet();
-
-    /// <summary>
-    /// The folded syllables of the place in the agency's own name ("phường Hòa Khánh, thành phố Đà Nẵng"). A citizen
-    /// names the place to address the agency, so they say nothing about which entry is meant, while their rarity would
-    /// otherwise let any entry that names the place outrank the one asked for.
-    /// </summary>
-    private HashSet<string> PlaceWords(string? agency)
-    {
-        if (agency is null || Profile != SearchProfile.Vietnamese) return [];
-        return Place().Matches(VietnameseText.Normalize(agency))
-            .SelectMany(m => analyzers.Folded.Terms(m.Groups[1].Value))
-            .ToHashSet();
-    }
-
-    internal bool IsPlaceWord(string folded) => placeWords.Contains(folded);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:phường|xã|thị trấn|đặc khu|tỉnh|thành phố|quận|huyện|thị xã)\s+([^,;()]+)")]
-    private static partial System.Text.RegularExpressions.Regex Place();
 
     private static int[] ReadDocOwners(DirectoryReader reader)
     {

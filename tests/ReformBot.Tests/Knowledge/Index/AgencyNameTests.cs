@@ -1,9 +1,10 @@
 using ReformBot.Core.Knowledge;
+using ReformBot.Core.Knowledge.Analysis;
 using ReformBot.Core.Knowledge.Index;
 
 namespace ReformBot.Tests.Knowledge.Index;
 
-public sealed class PlaceWordsTests
+public sealed class AgencyNameTests
 {
     private static FaqEntry Faq(string id, string question, string answer) => new(id, $"faq/{id}.json", [question], answer, [], []);
 
@@ -26,5 +27,18 @@ public sealed class PlaceWordsTests
 
         Assert.NotEqual("dia-chi", plain.Search(question).Matches[0].Entry.Id);
         Assert.Equal("dia-chi", named.Search(question).Matches[0].Entry.Id);
+    }
+
+    [Theory]
+    [InlineData("Sở Xây dựng tỉnh Đắk Lắk", "so xay dung dak lak co tuyen dung khong", "so xay dak lak", "so_xay xay_dung dung_dak dak_lak")]
+    [InlineData("Sở Xây dựng tỉnh Đắk Lắk", "giay phep xay dung nha o", "", "")]
+    [InlineData("Ủy ban nhân dân phường Hòa Khánh, thành phố Đà Nẵng", "ubnd uy ban nhan dan phuong hoa khanh o dau", "ubnd uy ban nhan dan phuong hoa khanh", "ubnd_uy uy_ban ban_nhan nhan_dan dan_phuong phuong_hoa hoa_khanh")]
+    public void MarksOnlyWholeRunsOfTheAgencysName(string name, string question, string terms, string bigrams)
+    {
+        using var folded = Analyzers.Folded();
+        var addressing = new AgencyName(name, folded).In(question.Split(' '));
+
+        Assert.Equal(terms.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(), addressing.Terms.Order());
+        Assert.Equal(bigrams.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(), addressing.Bigrams.Order());
     }
 }
