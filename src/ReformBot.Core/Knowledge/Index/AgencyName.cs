@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RegexMatch = System.Text.RegularExpressions.Match;
 using Lucene.Net.Analysis;
 using ReformBot.Core.Knowledge.Analysis;
 
@@ -29,7 +30,7 @@ internal sealed partial class AgencyName
         var kind = first.Success ? normalized[..first.Index] : normalized;
         Add(folded.Terms(kind));
         if (folded.Terms(kind) is ["uy", "ban", "nhan", "dan"]) runs.Add(["ubnd"]);
-        foreach (System.Text.RegularExpressions.Match place in Rank().Matches(normalized))
+        foreach (RegexMatch place in Rank().Matches(normalized))
         {
             Add(folded.Terms(place.Value));
             Add(folded.Terms(place.Groups[2].Value));

@@ -14,13 +14,14 @@ public sealed partial class KnowledgeIndex
         var scope = Profile == SearchProfile.Vietnamese ? topics.Question(plan.Syllables, plan.Plain, FeatureCalculator.IsFunctionWord) : QuestionScope.None;
         var terms = new TermLookup(reader);
         var addressing = agency.In(plan.FoldedTokens);
+        var numbers = Numbered.In(string.Join(' ', plan.FoldedTokens));
         var features = new FeatureCalculator(plan, this, terms, addressing);
         // An entry about the matter the question names is preferred over one that only shares its words.
         var onTopic = scope.Covered.Any() ? 1 + Ranking.Topic : 1;
-        var matches = searcher.Search(BuildQuery(plan, terms, addressing), onTopic > 1 ? Math.Max(max, TopicPool) : max).ScoreDocs
+        var matches = searcher.Search(BuildQuery(plan, terms, addressing), Math.Max(max, TopicPool)).ScoreDocs
             .Select(hit => (Entry: entryOfDoc[hit.Doc], hit.Score))
-            .Select(x => (x.Entry, Fit: Fit(scope, x.Entry), x.Score))
-            .Select(x => x with { Score = x.Fit.OffTopic ? x.Score : x.Score * onTopic })
+            .Select(x => (x.Entry, Fit: Fit(scope, numbers, x.Entry), x.Score))
+            .Select(x => x with { Score = (x.Fit.OffTopic ? x.Score : x.Score * onTopic) * (x.Fit.OtherNumber ? OtherNumberWeight : 1) })
             .OrderByDescending(x => x.Score)
             .Take(max)
             .Select(x => new Match(entries[x.Entry], x.Score, features.For(entryTerms[x.Entry]), x.Fit))
@@ -28,7 +29,10 @@ public sealed partial class KnowledgeIndex
         return new SearchResult(scope, matches);
     }
 
-    private ScopeFit Fit(QuestionScope question, int entry)
+    // An entry for other grades or ranks than the one asked for keeps half its score: it may still be the nearest choice.
+    private const float OtherNumberWeight = 0.5f;
+
+    private ScopeFit Fit(QuestionScope question, Dictionary<string, HashSet<string>> numbers, int entry)
     {
         var covered = question.Covered.ToList();
         var about = covered.Where(t => topics.IsAbout(entry, t)).ToList();
@@ -36,6 +40,7 @@ public sealed partial class KnowledgeIndex
             covered.Count > 0 && about.Count == 0,
             about.Any(t => topics.EntriesAbout(t) == 1),
             question.Qualifiers.Where(q => !entryQualifiers[entry].Contains(q)).ToList(),
+            Numbered.Conflict(numbers, entryNumbers[entry]),
             question.Foreign.Count > 0 && topics.SaysAny(entry, question.Rest, question.Plain));
     }
 

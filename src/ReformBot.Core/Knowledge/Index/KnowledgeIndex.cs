@@ -21,6 +21,7 @@ public sealed partial class KnowledgeIndex : IDisposable
     private readonly EntryTerms[] entryTerms;
     private readonly IReadOnlySet<Qualifier>[] entryQualifiers;
     private readonly string[][][] entryTitles;
+    private readonly Dictionary<string, HashSet<string>>[] entryNumbers;
     private readonly TopicCoverage topics;
     private readonly AgencyName agency;
     private readonly Dictionary<string, int> entryFrequency;
@@ -49,6 +50,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         entryTerms = new EntryTerms[entries.Length];
         entryQualifiers = new IReadOnlySet<Qualifier>[entries.Length];
         entryTitles = new string[entries.Length][][];
+        entryNumbers = new Dictionary<string, HashSet<string>>[entries.Length];
         directory = new RAMDirectory();
 
         var similarity = new BM25Similarity(ranking.K1, ranking.B);
@@ -102,6 +104,7 @@ public sealed partial class KnowledgeIndex : IDisposable
         writer.AddDocument(doc);
 
         entryTitles[ordinal] = titles.Select(t => t.ToArray()).ToArray();
+        entryNumbers[ordinal] = Numbered.In(VietnameseText.Fold(string.Join(" , ", TitleVariants(entry).Select(Prepare))));
         entryQualifiers[ordinal] = Profile == SearchProfile.Vietnamese ? EntryQualifiers.Of(NationalThesaurus.Instance, titles) : new HashSet<Qualifier>();
         var all = TermsOf(bodyText);
         foreach (var variant in variants) all.UnionWith(variant);
