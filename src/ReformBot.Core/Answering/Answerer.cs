@@ -37,9 +37,7 @@ public sealed class Answerer(KnowledgeIndex index, AnswererOptions options)
         var best = candidates[0];
         var plausible = candidates.Where(c => !c.Fit.OffTopic).ToList();
         var lead = plausible.Skip(1).FirstOrDefault() is { } rival ? 1 - rival.Score / best.Score : 1;
-        // The pack's only entry about the matter the question names needs less confidence: the thesaurus vouches for it.
-        var confident = best.Confidence >= options.AnswerThreshold || best.Fit.Sole && best.Confidence >= options.OfferThreshold;
-        if (confident && lead >= options.AmbiguityMargin && best.Fit.Fits && foreign is null)
+        if (best.Confidence >= options.AnswerThreshold && lead >= options.AmbiguityMargin && best.Fit.Fits && foreign is null)
         {
             var alternatives = plausible.Skip(1).Where(c => c.Confidence >= options.OfferThreshold).Take(options.MaxChoices).ToList();
             return new Decision.Answered(best, alternatives, best.Entry is FaqEntry { IsHandoff: true }, candidates) { Asked = shortlist.Asked };

@@ -75,6 +75,24 @@ public sealed class QualityRegressionTests(SamplePack sample) : IClassFixture<Sa
         Assert.True(sampleWithWardFit.WrongAnswerRate <= 0.05, $"fitted on C, wrong on A {sampleWithWardFit.WrongAnswerRate}");
     }
 
+    [Fact]
+    public void EveryEntryIsAnsweredByItsOwnTitle()
+    {
+        // Asked by its own name or FAQ question, an entry must come back: the thesaurus's topics and qualifiers must not
+        // turn an agency's own wording into a matter it has nothing on, or into another case.
+        using var ward = KnowledgeIndex.Build(PackLoader.Load(WardPack).Pack!);
+        foreach (var (pack, answerer) in new[] { (sample.Pack, sample.Answerer), (ward.Pack, new Answerer(ward, new AnswererOptions())) })
+        {
+            var questions = pack.Procedures.Select(p => new EvalQuestion(p.Name, p.Id, "title"))
+                .Concat(pack.Faq.SelectMany(f => f.Questions.Select(q => new EvalQuestion(q, f.Id, "title"))))
+                .ToList();
+
+            var report = Evaluator.Summarise(Evaluator.Run(answerer, questions, new AnswererOptions()));
+
+            Assert.True(report.AnsweredCorrect >= 0.97, $"{pack.Directory}: answeredCorrect {report.AnsweredCorrect} of {report.N}");
+        }
+    }
+
     private static class WardFloor
     {
         public const double Top1 = 0.89, Top3 = 0.95, AnsweredCorrect = 0.68, WrongAnswerRate = 0.04, OosEscalated = 0.97;

@@ -35,10 +35,8 @@ public sealed partial class KnowledgeIndex
     private ScopeFit Fit(QuestionScope question, Dictionary<string, HashSet<string>> numbers, int entry)
     {
         var covered = question.Covered.ToList();
-        var about = covered.Where(t => topics.IsAbout(entry, t)).ToList();
         return new ScopeFit(
-            covered.Count > 0 && about.Count == 0,
-            about.Any(t => topics.EntriesAbout(t) == 1),
+            covered.Count > 0 && !covered.Any(t => topics.IsAbout(entry, t)),
             question.Qualifiers.Where(q => !entryQualifiers[entry].Contains(q)).ToList(),
             Numbered.Conflict(numbers, entryNumbers[entry]),
             question.Foreign.Count > 0 && topics.SaysAny(entry, question.Rest, question.Plain));

@@ -12,12 +12,11 @@ public sealed record Match(KnowledgeEntry Entry, float Score, MatchFeatures Feat
 public sealed record SearchResult(QuestionScope Scope, IReadOnlyList<Match> Matches);
 
 /// <param name="OffTopic">The question names a matter the pack covers, and this entry is not about it.</param>
-/// <param name="Sole">This entry is the pack's only one about a matter the question names.</param>
 /// <param name="Missing">Cases the question qualifies its matter with that this entry never mentions.</param>
 /// <param name="OtherNumber">The question names a grade, rank or group ("lớp 7") and this entry's titles name only others.</param>
 /// <param name="SaysRest">The question names a matter the pack has nothing on, and this entry's titles say a phrase of
 /// the rest of the question: that matter may be mentioned only in passing.</param>
-public sealed record ScopeFit(bool OffTopic, bool Sole, IReadOnlyList<Qualifier> Missing, bool OtherNumber, bool SaysRest)
+public sealed record ScopeFit(bool OffTopic, IReadOnlyList<Qualifier> Missing, bool OtherNumber, bool SaysRest)
 {
     public bool Fits => !OffTopic && !OtherNumber && Missing.Count == 0;
 }
