@@ -14,7 +14,7 @@ public sealed partial class KnowledgeIndex
         var scope = Profile == SearchProfile.Vietnamese ? topics.Question(plan.Syllables, plan.Plain, FeatureCalculator.IsFunctionWord) : QuestionScope.None;
         var terms = new TermLookup(reader);
         var addressing = agency.In(plan.FoldedTokens);
-        var numbers = Numbered.In(string.Join(' ', plan.FoldedTokens));
+        var numbers = Profile == SearchProfile.Vietnamese ? Numbered.In(string.Join(' ', plan.FoldedTokens)) : [];
         var features = new FeatureCalculator(plan, this, terms, addressing);
         // An entry about the matter the question names is preferred over one that only shares its words.
         var onTopic = scope.Covered.Any() ? 1 + Ranking.Topic : 1;
