@@ -32,6 +32,10 @@ public sealed class Ticket
     public bool NotifiedOverdue { get; set; }
     /// <summary>When retention removed the citizen's id and text (the ticket stays for the statistics).</summary>
     public DateTime? TextRemovedAt { get; set; }
+    public DateTime? FirstStaffReplyAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    /// <summary>Raised by every write: a change made from an older copy is refused and made again (see Tickets).</summary>
+    public int Version { get; set; }
 
     public bool IsActive => Status != TicketStatus.Closed;
 }
@@ -54,10 +58,41 @@ public sealed class TicketCandidate
     public double Confidence { get; set; }
 }
 
+/// <summary>What happened to a ticket.</summary>
+public enum TicketEvent
+{
+    Opened, Reopened, CitizenLeft, Claimed, Released, Replied, ReplyRefused, DeliveryFailed, Closed, ReopenedByStaff,
+    SavedAsFaq, TextRemoved,
+}
+
 /// <summary>Who did what, when: every staff action, and the citizen's and the bot's, shown on the ticket.</summary>
 public sealed class TicketAction
 {
     public DateTime At { get; set; }
-    public string Who { get; set; } = "";
-    public string What { get; set; } = "";
+    public TicketEvent Kind { get; set; }
+    public string Actor { get; set; } = "";
+    /// <summary>What the event needs said besides its kind: a reason, a tag, an FAQ entry.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>The event as staff read it in the console.</summary>
+    public string Describe()
+    {
+        var what = Kind switch
+        {
+            TicketEvent.Opened => "mở phiếu",
+            TicketEvent.Reopened => "hỏi tiếp: phiếu mở lại",
+            TicketEvent.CitizenLeft => "quay lại trò chuyện với bot",
+            TicketEvent.Claimed => "nhận xử lý",
+            TicketEvent.Released => "trả lại hàng chờ",
+            TicketEvent.Replied => "trả lời",
+            TicketEvent.ReplyRefused => "trả lời không gửi được",
+            TicketEvent.DeliveryFailed => "không gửi được trả lời",
+            TicketEvent.Closed => "đóng phiếu",
+            TicketEvent.ReopenedByStaff => "mở lại phiếu",
+            TicketEvent.SavedAsFaq => "lưu thành câu hỏi thường gặp",
+            TicketEvent.TextRemoved => "xóa nội dung hội thoại theo thời hạn lưu trữ",
+            _ => Kind.ToString(),
+        };
+        return Text is { Length: > 0 } ? $"{what}: {Text}" : what;
+    }
 }

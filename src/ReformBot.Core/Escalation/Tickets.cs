@@ -5,8 +5,9 @@ using ReformBot.Core.Storage;
 namespace ReformBot.Core.Escalation;
 
 /// <summary>
-/// The escalation queue in LiteDB. The turn calls the citizen-side methods inside its own transaction; the staff-side
-/// methods (claim, reply, close…) are each one transaction, and every one of them is recorded on the ticket.
+/// The escalation queue in LiteDB. Every change to a ticket goes through <see cref="Apply"/> (read, change, write if
+/// nobody wrote meanwhile), with its status transitions checked and an event in its log. The turn calls the
+/// citizen-side methods inside its own transaction; the staff-side methods (claim, reply, close…) are each one.
 /// </summary>
 public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvider time)
 {
@@ -31,77 +32,105 @@ public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvi
     /// <summary>
     /// A question the bot did not answer: added to the citizen's active ticket (reopening it if answered), or a new ticket.
     /// A new or reopened ticket is due <see cref="EscalationOptions.AnswerWithinWorkingHours"/> of <paramref name="hours"/> later.
+    /// Called inside the turn's transaction.
     /// </summary>
     public (Ticket Ticket, bool IsNew) Escalate(OfficeHours hours, string channel, string userId, string question, IEnumerable<Candidate> candidates)
     {
         var now = Now;
-        var ticket = ActiveFor(channel, userId);
-        var isNew = ticket is null;
-        if (ticket is null)
+        var considered = candidates.ToList();
+        if (ActiveFor(channel, userId) is { } active)
         {
-            var local = OfficeHours.ToLocal(now);
-            ticket = new Ticket
+            var changed = Apply(active.Number, t =>
             {
-                Number = $"HC-{local.Year}-{db.Next($"ticket-{local.Year}"):000000}",
-                Channel = channel, UserId = userId, UserRef = $"{channel} {Mask.Id(userId)}", Question = question,
-                CreatedAt = now, DueAt = hours.AddWorkingHours(now, options.AnswerWithinWorkingHours), Status = TicketStatus.Open,
-            };
+                if (t.Status == TicketStatus.Answered)
+                {
+                    t.Status = TicketStatus.Open;
+                    t.DueAt = hours.AddWorkingHours(now, options.AnswerWithinWorkingHours);
+                    Record(t, CitizenName, TicketEvent.Reopened);
+                }
+                AddCandidates(t, considered);
+                AddCitizenMessage(t, question, now);
+                return null;
+            });
+            if (changed is Change.Done done) return (done.Ticket, false);
         }
-        else if (ticket.Status == TicketStatus.Answered)
+        var local = OfficeHours.ToLocal(now);
+        var ticket = new Ticket
         {
-            ticket.Status = TicketStatus.Open;
-            ticket.DueAt = hours.AddWorkingHours(now, options.AnswerWithinWorkingHours);
-            Record(ticket, CitizenName, "hỏi tiếp: phiếu mở lại");
-        }
-        foreach (var c in candidates.Where(c => ticket.Candidates.All(k => k.Id != c.Id)))
-            ticket.Candidates.Add(new TicketCandidate { Id = c.Id, Title = c.Entry.Title, Confidence = Math.Round(c.Confidence, 2) });
+            Number = $"HC-{local.Year}-{db.Next($"ticket-{local.Year}"):000000}",
+            Channel = channel, UserId = userId, UserRef = $"{channel} {Mask.Id(userId)}", Question = question,
+            CreatedAt = now, DueAt = hours.AddWorkingHours(now, options.AnswerWithinWorkingHours), Status = TicketStatus.Open,
+        };
+        AddCandidates(ticket, considered);
         AddCitizenMessage(ticket, question, now);
-        if (isNew) Record(ticket, BotName, "mở phiếu");
-        Save(ticket, isNew);
-        return (ticket, isNew);
+        Record(ticket, BotName, TicketEvent.Opened);
+        db.Tickets.Insert(ticket);
+        return (ticket, true);
     }
 
     /// <summary>The bot answered a question while the citizen has a ticket: kept on the ticket so staff see the whole conversation.</summary>
-    public void NoteAnswered(Ticket ticket, string question, string reply)
+    public void NoteAnswered(Ticket ticket, string question, string reply) => Apply(ticket.Number, t =>
     {
-        AddCitizenMessage(ticket, question, Now);
-        ticket.Messages.Add(new TicketMessage { At = Now, From = TicketAuthor.Bot, Text = reply });
-        Save(ticket, false);
-    }
+        AddCitizenMessage(t, question, Now);
+        t.Messages.Add(new TicketMessage { At = Now, From = TicketAuthor.Bot, Text = reply });
+        return null;
+    });
 
     /// <summary>Staff own the conversation: the citizen's message goes to the ticket and the bot stays quiet.</summary>
-    public void AppendWhileClaimed(Ticket ticket, string text)
+    public void AppendWhileClaimed(Ticket ticket, string text) => Apply(ticket.Number, t =>
     {
-        AddCitizenMessage(ticket, text, Now);
-        Save(ticket, false);
-    }
-
-    public void CitizenLeft(Ticket ticket)
-    {
-        ticket.Status = TicketStatus.Open;
-        ticket.Assignee = null;
-        Record(ticket, CitizenName, "quay lại trò chuyện với bot");
-        Save(ticket, false);
-    }
-
-    public Ticket? Claim(string number, string staff) => Change(number, staff, t =>
-    {
-        t.Status = TicketStatus.Claimed;
-        t.Assignee = staff;
-        return "nhận xử lý";
+        AddCitizenMessage(t, text, Now);
+        return null;
     });
 
-    public Ticket? Release(string number, string staff) => Change(number, staff, t =>
+    public void CitizenLeft(Ticket ticket) => Apply(ticket.Number, t =>
     {
+        if (t.Status != TicketStatus.Claimed) return null;
         t.Status = TicketStatus.Open;
         t.Assignee = null;
-        return "trả lại hàng chờ";
+        Record(t, CitizenName, TicketEvent.CitizenLeft);
+        return null;
     });
 
-    public Ticket? Close(string number, string staff) => Change(number, staff, t =>
+    /// <summary>The outcome of a change staff (or the sender) asked for.</summary>
+    public abstract record Change
     {
-        t.Status = TicketStatus.Closed;
-        return "đóng phiếu";
+        public sealed record Done(Ticket Ticket) : Change;
+        public sealed record Refused(string Reason) : Change;
+        public sealed record NotFound : Change;
+    }
+
+    public Change Claim(string number, string staff) => Staff(number, t => t switch
+    {
+        { Status: TicketStatus.Closed } => "Phiếu đã đóng; mở lại phiếu trước khi nhận xử lý.",
+        { Status: TicketStatus.Claimed } when t.Assignee != staff => $"Phiếu đang do {t.Assignee} xử lý.",
+        { Status: TicketStatus.Claimed } => null,
+        _ => Transition(t, TicketStatus.Claimed, staff, TicketEvent.Claimed, assignee: staff),
+    });
+
+    public Change Release(string number, string staff) => Staff(number, t => t.Status == TicketStatus.Claimed
+        ? Transition(t, TicketStatus.Open, staff, TicketEvent.Released, assignee: null)
+        : "Phiếu chưa có ai nhận xử lý.");
+
+    public Change Close(string number, string staff) => Staff(number, t =>
+    {
+        if (t.Status == TicketStatus.Closed) return "Phiếu đã đóng.";
+        t.ClosedAt = Now;
+        return Transition(t, TicketStatus.Closed, staff, TicketEvent.Closed, t.Assignee);
+    });
+
+    public Change Reopen(string number, string staff) => Staff(number, t =>
+    {
+        if (t.Status != TicketStatus.Closed) return "Phiếu chưa đóng.";
+        t.ClosedAt = null;
+        return Transition(t, TicketStatus.Open, staff, TicketEvent.ReopenedByStaff, t.Assignee);
+    });
+
+    /// <summary>Records an action that changes nothing else on the ticket (an FAQ saved from it).</summary>
+    public Change SavedAsFaq(string number, string staff, string entry) => Staff(number, t =>
+    {
+        Record(t, staff, TicketEvent.SavedAsFaq, entry);
+        return null;
     });
 
     public abstract record ReplyResult
@@ -113,48 +142,62 @@ public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvi
     /// <summary>Queues a staff reply in the outbox (same senders as the bot), within the channel's reply window.</summary>
     public ReplyResult Reply(string number, string staff, string text, bool facebookHumanAgent) => db.InTransaction<ReplyResult>(() =>
     {
-        if (Find(number) is not { } ticket) return new ReplyResult.Refused($"Không có phiếu {number}.");
         if (string.IsNullOrWhiteSpace(text)) return new ReplyResult.Refused("Nội dung trả lời trống.");
-        var window = ReplyWindow.For(ticket.Channel, Now - ticket.LastCitizenMessageAt, facebookHumanAgent);
-        if (window is ReplyWindow.Closed closed)
+        OutboxItem? reply = null;
+        string? closedWindow = null;
+        var change = Apply(number, t =>
         {
-            ticket.DeliveryError = closed.Reason;
-            Record(ticket, staff, "trả lời không gửi được: " + closed.Reason);
-            Save(ticket, false);
-            return new ReplyResult.Refused(closed.Reason);
+            if (t.Status == TicketStatus.Closed) return "Phiếu đã đóng; mở lại phiếu trước khi trả lời.";
+            var window = ReplyWindow.For(t.Channel, Now - t.LastCitizenMessageAt, facebookHumanAgent);
+            if (window is ReplyWindow.Closed closed)
+            {
+                closedWindow = closed.Reason;
+                t.DeliveryError = closed.Reason;
+                Record(t, staff, TicketEvent.ReplyRefused, closed.Reason);
+                return null;
+            }
+            reply = OutboxItem.For(t.Channel, t.UserId, Conversations.Reply.Plain(VietnameseText(text)), Now);
+            reply.TicketNumber = t.Number;
+            reply.Tag = ((ReplyWindow.Open)window).Tag;
+            t.Messages.Add(new TicketMessage { At = Now, From = TicketAuthor.Staff, Staff = staff, Text = reply.Text });
+            t.FirstStaffReplyAt ??= Now;
+            t.DeliveryError = null;
+            Record(t, staff, TicketEvent.Replied, reply.Tag is null ? null : $"thẻ {reply.Tag}");
+            return Transition(t, TicketStatus.Answered, staff, null, t.Assignee ?? staff);
+        });
+        switch (change)
+        {
+            case Change.Done when closedWindow is not null: return new ReplyResult.Refused(closedWindow);
+            case Change.Done done:
+                db.Outbox.Insert(reply!);
+                return new ReplyResult.Queued(done.Ticket, reply!);
+            case Change.Refused refused: return new ReplyResult.Refused(refused.Reason);
+            default: return new ReplyResult.Refused($"Không có phiếu {number}.");
         }
-        var reply = OutboxItem.For(ticket.Channel, ticket.UserId, Conversations.Reply.Plain(VietnameseText(text)), Now);
-        reply.TicketNumber = ticket.Number;
-        reply.Tag = ((ReplyWindow.Open)window).Tag;
-        db.Outbox.Insert(reply);
-        ticket.Messages.Add(new TicketMessage { At = Now, From = TicketAuthor.Staff, Staff = staff, Text = reply.Text });
-        ticket.Status = TicketStatus.Answered;
-        ticket.Assignee ??= staff;
-        ticket.DeliveryError = null;
-        Record(ticket, staff, reply.Tag is null ? "trả lời" : $"trả lời (thẻ {reply.Tag})");
-        Save(ticket, false);
-        return new ReplyResult.Queued(ticket, reply);
     });
 
     /// <summary>The sender gave up on a staff reply: the ticket shows why and is open again.</summary>
     public void DeliveryFailed(OutboxItem reply, string error)
     {
-        if (reply.TicketNumber is null || Find(reply.TicketNumber) is not { } ticket) return;
-        ticket.DeliveryError = error;
-        if (ticket.Status == TicketStatus.Answered) ticket.Status = TicketStatus.Open;
-        Record(ticket, BotName, "không gửi được trả lời: " + error);
-        Save(ticket, false);
+        if (reply.TicketNumber is null) return;
+        Staff(reply.TicketNumber, t =>
+        {
+            t.DeliveryError = error;
+            if (t.Status == TicketStatus.Answered) t.Status = TicketStatus.Open;
+            Record(t, BotName, TicketEvent.DeliveryFailed, error);
+            return null;
+        });
     }
 
-    /// <summary>Records an action that changes nothing else on the ticket (e.g. an FAQ saved from it).</summary>
-    public Ticket? Record(string number, string staff, string what) => Change(number, staff, _ => what);
+    /// <summary>Tickets the notification webhook has not been told of yet: new, or newly overdue.</summary>
+    public IReadOnlyList<Ticket> ToNotify(DateTime now) =>
+        db.Tickets.Find(t => !t.NotifiedNew || (!t.NotifiedOverdue && t.DueAt < now)).ToList();
 
-    private Ticket? Change(string number, string staff, Func<Ticket, string> change) => db.InTransaction(() =>
+    public void Notified(string number, bool overdue) => Staff(number, t =>
     {
-        if (Find(number) is not { } ticket) return null;
-        Record(ticket, staff, change(ticket));
-        Save(ticket, false);
-        return ticket;
+        if (overdue) t.NotifiedOverdue = true;
+        else t.NotifiedNew = true;
+        return null;
     });
 
     public const string RemovedText = "[đã xóa theo thời hạn lưu trữ]";
@@ -169,16 +212,58 @@ public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvi
         var old = db.Tickets.Find(t => t.Status == TicketStatus.Closed && t.TextRemovedAt == null)
             .Where(t => t.Messages.Select(m => m.At).Append(t.CreatedAt).Max() < cutoff)
             .ToList();
-        foreach (var ticket in old)
+        return old.Count(ticket => Staff(ticket.Number, t =>
         {
-            ticket.UserId = "";
-            ticket.TextRemovedAt = Now;
-            ticket.Question = RemovedText;
-            foreach (var message in ticket.Messages) message.Text = RemovedText;
-            Record(ticket, BotName, "xóa nội dung hội thoại theo thời hạn lưu trữ");
+            if (t.TextRemovedAt is not null) return "đã xóa";
+            t.UserId = "";
+            t.TextRemovedAt = Now;
+            t.Question = RemovedText;
+            foreach (var message in t.Messages) message.Text = RemovedText;
+            Record(t, BotName, TicketEvent.TextRemoved);
+            return null;
+        }) is Change.Done);
+    }
+
+    /// <summary>A change asked for outside a turn: one transaction of its own.</summary>
+    private Change Staff(string number, Func<Ticket, string?> change) => db.InTransaction(() => Apply(number, change));
+
+    /// <summary>
+    /// The one write path for an existing ticket, inside the caller's transaction: read it, let <paramref name="change"/>
+    /// change it or refuse (a reason), and write it only if nobody wrote it meanwhile; otherwise read it again and redo
+    /// the change on the newer copy. The version check is the first write, so it also takes LiteDB's write lock on the
+    /// tickets: the read after a lost race sees the winner's ticket.
+    /// </summary>
+    private Change Apply(string number, Func<Ticket, string?> change)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (Find(number) is not { } ticket) return new Change.NotFound();
+            var seen = ticket.Version;
+            if (change(ticket) is { } refusal) return new Change.Refused(refusal);
+            if (db.Tickets.UpdateMany(NextVersion, LiteDB.BsonExpression.Create("_id = @0 AND Version = @1", ticket.Id, seen)) == 0) continue;
+            ticket.Version = seen + 1;
             db.Tickets.Update(ticket);
+            return new Change.Done(ticket);
         }
-        return old.Count;
+        throw new InvalidOperationException($"Ticket {number} changed under every one of {MaxAttempts} attempts.");
+    }
+
+    private const int MaxAttempts = 10;
+    private static readonly LiteDB.BsonExpression NextVersion = LiteDB.BsonExpression.Create("{ Version: Version + 1 }");
+
+    /// <summary>Moves the ticket to <paramref name="status"/>, recorded as <paramref name="kind"/> if given; never refuses.</summary>
+    private string? Transition(Ticket ticket, TicketStatus status, string actor, TicketEvent? kind, string? assignee)
+    {
+        ticket.Status = status;
+        ticket.Assignee = assignee;
+        if (kind is { } k) Record(ticket, actor, k);
+        return null;
+    }
+
+    private static void AddCandidates(Ticket ticket, IEnumerable<Candidate> candidates)
+    {
+        foreach (var c in candidates.Where(c => ticket.Candidates.All(k => k.Id != c.Id)))
+            ticket.Candidates.Add(new TicketCandidate { Id = c.Id, Title = c.Entry.Title, Confidence = Math.Round(c.Confidence, 2) });
     }
 
     private static string VietnameseText(string text) => text.Trim().Normalize(System.Text.NormalizationForm.FormC);
@@ -189,11 +274,6 @@ public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvi
         ticket.LastCitizenMessageAt = now;
     }
 
-    private void Record(Ticket ticket, string who, string what) => ticket.Actions.Add(new TicketAction { At = Now, Who = who, What = what });
-
-    private void Save(Ticket ticket, bool isNew)
-    {
-        if (isNew) db.Tickets.Insert(ticket);
-        else db.Tickets.Update(ticket);
-    }
+    private void Record(Ticket ticket, string actor, TicketEvent kind, string? text = null) =>
+        ticket.Actions.Add(new TicketAction { At = Now, Kind = kind, Actor = actor, Text = text });
 }

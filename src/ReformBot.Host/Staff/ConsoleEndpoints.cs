@@ -48,11 +48,13 @@ internal static class ConsoleEndpoints
                 ? Html(Page(ticket.Number, TicketPage(ticket, knowledge, Token(http, af), notice), User(http), Token(http, af)))
                 : Results.NotFound());
 
-        console.MapPost("/tickets/{number}/claim", (string number, HttpContext http, Tickets tickets) => Back(number, tickets.Claim(number, User(http)) is not null ? "Đã nhận xử lý." : null))
+        console.MapPost("/tickets/{number}/claim", (string number, HttpContext http, Tickets tickets) => Back(number, tickets.Claim(number, User(http)), "Đã nhận xử lý."))
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
-        console.MapPost("/tickets/{number}/release", (string number, HttpContext http, Tickets tickets) => Back(number, tickets.Release(number, User(http)) is not null ? "Đã trả lại hàng chờ." : null))
+        console.MapPost("/tickets/{number}/release", (string number, HttpContext http, Tickets tickets) => Back(number, tickets.Release(number, User(http)), "Đã trả lại hàng chờ."))
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
-        console.MapPost("/tickets/{number}/close", (string number, HttpContext http, Tickets tickets) => Back(number, tickets.Close(number, User(http)) is not null ? "Đã đóng phiếu." : null))
+        console.MapPost("/tickets/{number}/close", (string number, HttpContext http, Tickets tickets) => Back(number, tickets.Close(number, User(http)), "Đã đóng phiếu."))
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+        console.MapPost("/tickets/{number}/reopen", (string number, HttpContext http, Tickets tickets) => Back(number, tickets.Reopen(number, User(http)), "Đã mở lại phiếu."))
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
         console.MapPost("/tickets/{number}/reply", (string number, [FromForm] string text, HttpContext http, StaffReplies replies) =>
             replies.Send(number, User(http), text) switch
@@ -79,6 +81,13 @@ internal static class ConsoleEndpoints
     }
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
+
+    private static IResult Back(string number, Tickets.Change change, string done) => Back(number, change switch
+    {
+        Tickets.Change.Done => done,
+        Tickets.Change.Refused refused => refused.Reason,
+        _ => null,
+    });
 
     private static IResult Back(string number, string? notice) =>
         Results.Redirect($"/staff/tickets/{Uri.EscapeDataString(number)}?notice={Uri.EscapeDataString(notice ?? "Không có phiếu này.")}");
@@ -139,7 +148,10 @@ internal static class ConsoleEndpoints
             .Append($"{(t.Assignee is null ? "" : " · " + E(t.Assignee))}<br>Mở lúc {Time(t.CreatedAt)} · hạn trả lời {Time(t.DueAt)}</p>");
         if (t.DeliveryError is not null) html.Append($"<p class=\"error\">Trả lời gần nhất chưa gửi được: {E(t.DeliveryError)}</p>");
         html.Append("<div class=\"actions\">");
-        foreach (var (action, label) in new[] { ("claim", "Nhận xử lý"), ("release", "Trả lại hàng chờ"), ("close", "Đóng phiếu") })
+        var actions = t.Status == TicketStatus.Closed
+            ? new[] { ("reopen", "Mở lại phiếu") }
+            : [("claim", "Nhận xử lý"), ("release", "Trả lại hàng chờ"), ("close", "Đóng phiếu")];
+        foreach (var (action, label) in actions)
             html.Append($"<form method=\"post\" action=\"/staff/tickets/{E(t.Number)}/{action}\">{token}<button class=\"secondary\">{label}</button></form> ");
         html.Append("</div></div>");
 
@@ -170,7 +182,7 @@ internal static class ConsoleEndpoints
             """);
 
         html.Append("<div class=\"card\"><h2>Nhật ký</h2><ul>");
-        foreach (var a in t.Actions) html.Append($"<li>{Time(a.At)} · {E(a.Who)}: {E(a.What)}</li>");
+        foreach (var a in t.Actions) html.Append($"<li>{Time(a.At)} · {E(a.Actor)}: {E(a.Describe())}</li>");
         html.Append("</ul></div>");
         html.Append("""
             <script>

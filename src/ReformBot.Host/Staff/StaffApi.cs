@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Escalation;
 using ReformBot.Host.Channels.Facebook;
@@ -10,6 +11,14 @@ internal static class StaffApi
 {
     public sealed record ReplyRequest(string? Text);
     public sealed record SaveFaqRequest(string? Question, string? Answer, string? TargetId);
+
+    /// <summary>A change staff asked for: the ticket, 409 with the reason it cannot be done now, or 404.</summary>
+    private static IResult Outcome(Tickets.Change change) => change switch
+    {
+        Tickets.Change.Done done => Results.Ok(TicketView.Summary(done.Ticket)),
+        Tickets.Change.Refused refused => Results.Conflict(new { error = refused.Reason }),
+        _ => Results.NotFound(),
+    };
 
     public static void MapStaffApi(this WebApplication app)
     {
@@ -36,8 +45,20 @@ internal static class StaffApi
             .WithSummary("Reply to the citizen on their channel, through the outbox");
 
         api.MapPost("/tickets/{number}/close", (string number, HttpContext http, Tickets tickets) =>
-            tickets.Close(number, http.User.Identity!.Name!) is { } ticket ? Results.Ok(TicketView.Summary(ticket)) : Results.NotFound())
+            Outcome(tickets.Close(number, http.User.Identity!.Name!)))
             .WithSummary("Close the ticket");
+
+        api.MapPost("/tickets/{number}/reopen", (string number, HttpContext http, Tickets tickets) =>
+            Outcome(tickets.Reopen(number, http.User.Identity!.Name!)))
+            .WithSummary("Reopen a closed ticket");
+
+        api.MapPost("/tickets/{number}/claim", (string number, HttpContext http, Tickets tickets) =>
+            Outcome(tickets.Claim(number, http.User.Identity!.Name!)))
+            .WithSummary("Take the ticket: the bot stays quiet in the conversation until it is released or closed");
+
+        api.MapPost("/tickets/{number}/release", (string number, HttpContext http, Tickets tickets) =>
+            Outcome(tickets.Release(number, http.User.Identity!.Name!)))
+            .WithSummary("Give the ticket back to the queue");
 
         api.MapPost("/tickets/{number}/faq", async (string number, SaveFaqRequest body, HttpContext http, StaffKnowledge knowledge, CancellationToken ct) =>
             await knowledge.SaveAsync(number, http.User.Identity!.Name!, body.Question ?? "", body.Answer, body.TargetId, ct) switch
@@ -97,7 +118,9 @@ internal static class TicketView
         user = t.UserRef, assignee = t.Assignee, createdAt = Utc(t.CreatedAt), dueAt = Utc(t.DueAt), deliveryError = t.DeliveryError,
         messages = t.Messages.Select(m => new { at = Utc(m.At), from = m.From.ToString().ToLowerInvariant(), staff = m.Staff, text = m.Text }),
         candidates = t.Candidates.Select(c => new { id = c.Id, title = c.Title, confidence = c.Confidence }),
-        actions = t.Actions.Select(a => new { at = Utc(a.At), who = a.Who, what = a.What }),
+        firstStaffReplyAt = t.FirstStaffReplyAt is { } first ? Utc(first) : (DateTimeOffset?)null,
+        closedAt = t.ClosedAt is { } closed ? Utc(closed) : (DateTimeOffset?)null,
+        actions = t.Actions.Select(a => new { at = Utc(a.At), kind = JsonNamingPolicy.CamelCase.ConvertName(a.Kind.ToString()), actor = a.Actor, text = a.Text, description = a.Describe() }),
     };
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));

@@ -34,7 +34,7 @@ internal sealed class StaffKnowledge(StaffStore staff, KnowledgeReloader reloade
             Id = id, TargetId = targetId is { Length: > 0 } ? targetId : null, Questions = [question],
             Answer = answer?.Trim().Normalize(NormalizationForm.FormC) ?? "", Ticket = ticket.Number, CreatedBy = who, CreatedAt = time.GetUtcNow().UtcDateTime,
         });
-        tickets.Record(number, who, targetId is { Length: > 0 } ? $"thêm cách hỏi vào mục {targetId}" : $"lưu thành câu hỏi thường gặp {id}");
+        tickets.SavedAsFaq(number, who, targetId is { Length: > 0 } ? $"thêm cách hỏi vào mục {targetId}" : id);
         var outcome = await reloader.ReloadAsync(ct);
         return outcome.Loaded ? new SaveResult.Saved(id) : new SaveResult.Refused("Đã lưu, nhưng kho tri thức đang có lỗi nên chưa nạp lại: " + string.Join("; ", outcome.Problems));
     }

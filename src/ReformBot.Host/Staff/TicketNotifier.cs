@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using ReformBot.Core.Escalation;
-using ReformBot.Core.Storage;
 
 namespace ReformBot.Host.Staff;
 
@@ -8,7 +7,7 @@ namespace ReformBot.Host.Staff;
 /// Posts a small JSON to <c>ReformBot:Escalation:NotifyUrl</c> for each new ticket and each ticket that becomes overdue
 /// (a chat group bot, the agency's own system). Each notice is sent once; a failed post is tried again on the next round.
 /// </summary>
-internal sealed class TicketNotifier(BotDatabase db, HttpClient http, EscalationOptions options, TimeProvider time, ILogger<TicketNotifier> log)
+internal sealed class TicketNotifier(Tickets tickets, HttpClient http, EscalationOptions options, TimeProvider time, ILogger<TicketNotifier> log)
     : BackgroundService
 {
     public sealed record Notice(string Event, string Number, string Channel, string Question, DateTimeOffset DueAt, string Path);
@@ -43,7 +42,7 @@ internal sealed class TicketNotifier(BotDatabase db, HttpClient http, Escalation
     private async Task NotifyPendingAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var ticket in db.Tickets.Find(t => !t.NotifiedNew || (!t.NotifiedOverdue && t.DueAt < now)).ToList())
+        foreach (var ticket in tickets.ToNotify(now))
         {
             var overdue = ticket.NotifiedNew && ticket.Status is TicketStatus.Open or TicketStatus.Claimed && ticket.DueAt < now;
             if (ticket.NotifiedNew && !overdue) continue;
@@ -63,9 +62,8 @@ internal sealed class TicketNotifier(BotDatabase db, HttpClient http, Escalation
                 log.LogWarning("Ticket notification for {Number} failed: {Error}", ticket.Number, e.GetType().Name);
                 return;
             }
-            if (overdue) ticket.NotifiedOverdue = true;
-            else ticket.NotifiedNew = true;
-            db.Tickets.Update(ticket);
+            // Marked on the stored ticket, not on this copy: a citizen's follow-up or a claim may have come meanwhile.
+            tickets.Notified(ticket.Number, overdue);
         }
     }
 }

@@ -61,7 +61,7 @@ public sealed class TicketsTests : IDisposable
         var (reopened, isNew) = Escalate("user-2", "câu hai");
         Assert.False(isNew);
         Assert.Equal(TicketStatus.Open, reopened.Status);
-        Assert.Contains(reopened.Actions, a => a.What.Contains("mở lại"));
+        Assert.Contains(reopened.Actions, a => a.Kind == TicketEvent.Reopened);
 
         tickets.Close(ticket.Number, "lan");
         var (fresh, freshIsNew) = Escalate("user-2", "câu ba");
@@ -80,7 +80,7 @@ public sealed class TicketsTests : IDisposable
 
         var actions = tickets.Find(ticket.Number)!.Actions;
         Assert.Equal(["bot: mở phiếu", "lan: nhận xử lý", "lan: trả lại hàng chờ", "minh: nhận xử lý", "minh: đóng phiếu"],
-            actions.Select(a => $"{a.Who}: {a.What}"));
+            actions.Select(a => $"{a.Actor}: {a.Describe()}"));
         Assert.All(actions, a => Assert.Equal(clock.GetUtcNow().UtcDateTime, a.At));
     }
 

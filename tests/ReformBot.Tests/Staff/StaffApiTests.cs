@@ -114,7 +114,7 @@ public sealed class StaffApiTests : IAsyncLifetime
 
         var full = await (await host.Http.SendAsync(As(staffToken, HttpMethod.Get, $"/api/staff/tickets/{number}"))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("answered", full.GetProperty("status").GetString());
-        Assert.Contains(full.GetProperty("actions").EnumerateArray(), a => a.GetProperty("who").GetString() == "lan" && a.GetProperty("what").GetString()!.Contains("HUMAN_AGENT"));
+        Assert.Contains(full.GetProperty("actions").EnumerateArray(), a => a.GetProperty("actor").GetString() == "lan" && a.GetProperty("kind").GetString() == "replied" && (a.GetProperty("text").GetString() ?? "").Contains("HUMAN_AGENT"));
     }
 
     [Fact]
