@@ -63,6 +63,8 @@ public enum TicketEvent
 {
     Opened, Reopened, CitizenLeft, Claimed, Released, Replied, ReplyRefused, DeliveryFailed, Closed, ReopenedByStaff,
     SavedAsFaq, TextRemoved,
+    /// <summary>Free text kept from a file written before events were typed.</summary>
+    Noted,
 }
 
 /// <summary>Who did what, when: every staff action, and the citizen's and the bot's, shown on the ticket.</summary>
@@ -91,6 +93,7 @@ public sealed class TicketAction
             TicketEvent.ReopenedByStaff => "mở lại phiếu",
             TicketEvent.SavedAsFaq => "lưu thành câu hỏi thường gặp",
             TicketEvent.TextRemoved => "xóa nội dung hội thoại theo thời hạn lưu trữ",
+            TicketEvent.Noted => "ghi chú",
             _ => Kind.ToString(),
         };
         return Text is { Length: > 0 } ? $"{what}: {Text}" : what;

@@ -24,6 +24,7 @@ public sealed class BotDatabase : IDisposable
             typeof(InboxItem), typeof(OutboxItem), typeof(StoredChoice), typeof(WebChatMessage), typeof(StoredToken),
             typeof(Ticket), typeof(TicketMessage), typeof(TicketCandidate), typeof(TicketAction)));
         db.UtcDate = true;
+        TicketLogMigration.Run(db);
         Inbox.EnsureIndex(x => x.AnsweredAt);
         Outbox.EnsureIndex(x => x.State);
         WebChat.EnsureIndex(x => x.Session);
