@@ -181,4 +181,20 @@ public sealed class FacebookChannelTests : HostTest
         Assert.Equal(5, platform.FailedRequests);
         Assert.All(host.Service<BotDatabase>().Outbox.FindAll(), o => Assert.Equal(OutboxState.Delivered, o.State));
     }
+
+    [Fact]
+    public async Task IgnoresThePagesOwnMessagesWhateverTheirEchoFlag()
+    {
+        const string own = """
+            {"object":"page","entry":[{"id":"PAGE","time":1764200000000,"messaging":[
+              {"sender":{"id":"PAGE"},"recipient":{"id":"PSID9"},"timestamp":1764200000000,"message":{"mid":"mid.own","text":"Chào bạn"}}]}]}
+            """;
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostFacebookAsync(own)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostFacebookAsync(TextEvent("PSID9", "mid.9", "xin chao"))).StatusCode);
+
+        var reply = Assert.Single(await platform.WaitForAsync(s => s.Count >= 1));
+        Assert.Equal("PSID9", reply.UserId);
+        Assert.Single(host.Service<BotDatabase>().Inbox.FindAll());
+    }
 }

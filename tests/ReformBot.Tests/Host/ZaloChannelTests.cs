@@ -125,4 +125,36 @@ public sealed class ZaloChannelTests : HostTest
         await platform.WaitForAsync(s => s.Count >= 2);
         Assert.Equal(2, platform.Sent.Count);
     }
+
+    [Fact]
+    public async Task RefusesAnUnsignedRequestBeforeReadingItAndTellsAStrangerNothingOfTheParser()
+    {
+        var unsigned = new HttpRequestMessage(HttpMethod.Post, "/webhooks/zalo") { Content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json") };
+        var garbage = new HttpRequestMessage(HttpMethod.Post, "/webhooks/zalo") { Content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json") };
+        garbage.Headers.Add(ReformBot.Host.Channels.Zalo.ZaloSignature.Header, "mac=" + new string('a', 64));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Http.SendAsync(unsigned)).StatusCode);
+        var refused = await host.Http.SendAsync(garbage);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var said = await refused.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("json", said, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("timestamp", said, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, host.Service<BotDatabase>().Inbox.Count());
+    }
+
+    [Fact]
+    public async Task AnswersTheWordsOfASharedLinkAndNeverItsOwnMessages()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString();
+        var link = $$$"""{"app_id":"{{{RunningHost.ZaloAppId}}}","sender":{"id":"u-link"},"recipient":{"id":"oa-1"},"event_name":"user_send_link","message":{"msg_id":"z-link-1","text":"thu tuc xin phep xay nha can gi","attachments":[{"type":"link","payload":{"url":"https://example.vn/a"}}]},"timestamp":"{{{now}}}"}""";
+        var own = $$"""{"app_id":"{{RunningHost.ZaloAppId}}","sender":{"id":"oa-1"},"recipient":{"id":"oa-1"},"event_name":"user_send_text","message":{"msg_id":"z-own-1","text":"xin chao"},"timestamp":"{{now}}"}""";
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostZaloAsync(own, now)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostZaloAsync(link, now)).StatusCode);
+
+        var reply = Assert.Single(await platform.WaitForAsync(s => s.Count >= 1));
+        Assert.Equal("u-link", reply.UserId);
+        Assert.Contains("giấy phép xây dựng", reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(host.Service<BotDatabase>().Inbox.FindAll());
+    }
 }

@@ -17,9 +17,11 @@ public static class FacebookWebhook
         if (hook.Object != "page") return [];
 
         var activities = new List<Activity>();
-        foreach (var e in hook.Entry.Where(e => e?.Messaging is not null).SelectMany(e => e!.Messaging!))
+        foreach (var (page, e) in hook.Entry.Where(e => e?.Messaging is not null).SelectMany(e => e!.Messaging!.Select(m => (e.Id, m))))
         {
             if (e?.Sender?.Id is not { Length: > 0 } user) continue;
+            // The page's own messages (echoes, replies from the inbox) are never the citizen's, echo flag or not.
+            if (user == page) continue;
             var at = DateTimeOffset.FromUnixTimeMilliseconds(Math.Clamp(e.Timestamp, 0, 253402300799999));
             if (ToActivity(e, user, at) is { } activity) activities.Add(activity);
         }

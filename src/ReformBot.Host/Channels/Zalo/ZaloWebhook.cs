@@ -48,11 +48,16 @@ public static class ZaloWebhook
         if (name != "user_send_text" && !AttachmentEvents.Contains(name)) return null;
 
         var user = Text(Object(root, "sender"), "id");
+        // The OA's own messages come back as events too; whatever they are named, the bot does not answer itself.
+        if (root.TryGetProperty("recipient", out var recipient) && recipient.ValueKind == JsonValueKind.Object
+            && recipient.TryGetProperty("id", out var oa) && oa.ValueKind == JsonValueKind.String && oa.GetString() == user) return null;
         var message = Object(root, "message");
         var id = Text(message, "msg_id");
-        return name == "user_send_text"
-            ? new Activity(Channel, user, id, ActivityKind.Text, Text(message, "text"), at)
-            : new Activity(Channel, user, id, ActivityKind.Attachment, name["user_send_".Length..], at);
+        if (name == "user_send_text") return new Activity(Channel, user, id, ActivityKind.Text, Text(message, "text"), at);
+        // A shared link usually comes with the citizen's words around it: those are the question.
+        if (name == "user_send_link" && message.TryGetProperty("text", out var said) && said.ValueKind == JsonValueKind.String && said.GetString() is { Length: > 0 } text)
+            return new Activity(Channel, user, id, ActivityKind.Text, text, at);
+        return new Activity(Channel, user, id, ActivityKind.Attachment, name["user_send_".Length..], at);
     }
 
     private static JsonElement Object(JsonElement parent, string name) =>
