@@ -77,7 +77,7 @@ public sealed class FacebookChannelTests : HostTest
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await host.PostFacebookAsync(json)).StatusCode);
 
         await platform.WaitForAsync(s => s.Count >= 1);
-        await Task.Delay(800);
+        await host.WaitUntilIdleAsync();
         Assert.Single(platform.Sent);
     }
 
@@ -89,7 +89,7 @@ public sealed class FacebookChannelTests : HostTest
         await host.PostFacebookAsync(TextEvent("PSID6", "mid.6c", "can giay to gi a", 1764200001000));
 
         await platform.WaitForAsync(s => s.Count >= 1);
-        await Task.Delay(800);
+        await host.WaitUntilIdleAsync();
         var reply = Assert.Single(platform.Sent);
         Assert.Contains("giấy phép xây dựng", reply.Text, StringComparison.OrdinalIgnoreCase);
     }
@@ -109,7 +109,7 @@ public sealed class FacebookChannelTests : HostTest
         var reply = Assert.Single(await platform.WaitForAsync(s => s.Count >= 1));
         Assert.Equal("PSID7", reply.UserId);
         Assert.Contains("chỉ đọc được tin nhắn dạng chữ", reply.Text);
-        await Task.Delay(500);
+        await host.WaitUntilIdleAsync();
         Assert.Single(platform.Sent);
     }
 
@@ -176,7 +176,7 @@ public sealed class FacebookChannelTests : HostTest
         await host.PostFacebookAsync(TextEvent("PSID9", "mid.10", "quen mat khau dich vu cong", 1764200009000));
 
         await platform.WaitForAsync(s => s.Count >= 2);
-        await Task.Delay(800);
+        await host.WaitUntilIdleAsync();
         Assert.Equal(2, platform.Sent.Count);
         Assert.Equal(5, platform.FailedRequests);
         Assert.All(host.Service<BotDatabase>().Outbox.FindAll(), o => Assert.Equal(OutboxState.Delivered, o.State));

@@ -15,7 +15,7 @@ public sealed class OperationsTests
         await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-M1", "mid.m1", "gia han giay phep xay dung")); // redelivered
         await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-M2", "mid.m2", "giá vàng sjc hôm nay bao nhiêu"));
         await platform.WaitForAsync(s => s.Count >= 2);
-        await Task.Delay(200); // the delivered mark follows the platform's answer
+        await host.WaitUntilIdleAsync(); // the delivered mark follows the platform's answer
 
         var metrics = await Metrics.ReadAsync(host);
 

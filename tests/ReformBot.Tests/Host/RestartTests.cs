@@ -22,7 +22,7 @@ public sealed class RestartTests
 
         var reply = Assert.Single(await platform.WaitForAsync(s => s.Count >= 1));
         Assert.Equal("PSID-R1", reply.UserId);
-        await Task.Delay(500);
+        await restarted.WaitUntilIdleAsync();
         Assert.Single(platform.Sent);
     }
 
@@ -62,7 +62,7 @@ public sealed class RestartTests
 
         Assert.Equal(System.Net.HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("\"duplicates\":1", await again.Content.ReadAsStringAsync());
-        await Task.Delay(600);
+        await restarted.WaitUntilIdleAsync();
         Assert.Single(platform.Sent);
     }
 

@@ -53,7 +53,7 @@ public sealed class RetentionTests
 
         Assert.Contains("\"duplicates\":1", await again.Content.ReadAsStringAsync());
         Assert.Single(restarted.Service<BotDatabase>().Inbox.FindAll());
-        await Task.Delay(300);
+        await restarted.WaitUntilIdleAsync();
         Assert.Single(platform.Sent);
     }
 

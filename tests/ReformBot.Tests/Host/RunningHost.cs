@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using ReformBot.Core.Storage;
 using ReformBot.Host;
 using ReformBot.Host.Channels.Facebook;
 using ReformBot.Host.Channels.Zalo;
@@ -73,6 +74,21 @@ public sealed class RunningHost : IAsyncDisposable
     };
 
     public T Service<T>() where T : notnull => app.Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// Until every stored event is answered and every reply is delivered or given up on: after that nothing more will be
+    /// sent, so a test can assert that something did not happen without sleeping on it.
+    /// </summary>
+    public async Task WaitUntilIdleAsync(TimeSpan? timeout = null)
+    {
+        var db = Service<BotDatabase>();
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (db.Inbox.Exists(i => i.AnsweredAt == null) || db.Outbox.Exists(o => o.State == OutboxState.Pending))
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("The host still has events to answer or replies to send.");
+            await Task.Delay(20);
+        }
+    }
 
     public Task<HttpResponseMessage> PostFacebookAsync(string json, string? signature = null)
     {

@@ -207,7 +207,7 @@ public sealed class StaffApiTests : IAsyncLifetime
         host.Service<Tickets>().Claim(number, "lan");
 
         await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-T6", "mid.t6b", "le phi cap giay phep xay dung"));
-        await Task.Delay(600);
+        await host.WaitUntilIdleAsync();
         Assert.Single(platform.Sent, m => m.UserId == "PSID-T6");
         Assert.Contains(host.Service<Tickets>().Find(number)!.Messages, m => m.Text == "le phi cap giay phep xay dung");
 
