@@ -28,7 +28,15 @@ public sealed class Answerer(KnowledgeIndex index, AnswererOptions options)
         var foreign = scope.Foreign.FirstOrDefault(t => t.Referral is not null) ?? scope.Foreign.FirstOrDefault();
         if (candidates.Count == 0) return new Decision.NoAnswer("no entry shares a word with the question", candidates, foreign);
         if (foreign is { Referral: null } && candidates[0].Fit.SaysRest) foreign = null;
-        if (foreign is not null && !scope.Covered.Any()) return new Decision.NoAnswer($"no entry is about \"{foreign.Name}\"", candidates, foreign);
+        if (foreign is not null && !scope.Covered.Any())
+        {
+            // Entries that also say more of the question are offered beside the referral: the matter may be mentioned only
+            // in passing ("bị kiện" by a poor family asking for legal aid). They are offered, never answered.
+            var nearest = candidates.Where(c => c.Fit.SaysRest && c.Confidence >= options.AnswerThreshold).Take(options.MaxChoices).ToList();
+            return nearest.Count > 0
+                ? new Decision.Ambiguous(nearest, candidates, [], foreign)
+                : new Decision.NoAnswer($"no entry is about \"{foreign.Name}\"", candidates, foreign);
+        }
 
         // The top candidate's confidence already weighs its lead over the runner-up (the score gap), but a high coverage
         // could outweigh a near tie: two entries scoring within the margin are offered as choices, however well they match.

@@ -146,4 +146,18 @@ public sealed class AnswererTests(SamplePack sample) : IClassFixture<SamplePack>
         Assert.Equal(topic, noAnswer.Foreign?.Name);
         Assert.Contains("Công an", noAnswer.Foreign?.Referral);
     }
+
+    [Fact]
+    public void OffersAnEntryThatSaysMoreOfTheQuestionBesideTheReferral()
+    {
+        // A ward that does legal aid but not lawsuits: being sued is the citizen's situation, legal aid what they ask for.
+        using var ward = ReformBot.Core.Knowledge.Index.KnowledgeIndex.Build(ReformBot.Core.Knowledge.PackLoader.Load(
+            Path.Combine(AppContext.BaseDirectory, "Evaluation", "pack-c")).Pack!);
+
+        var ambiguous = Assert.IsType<Decision.Ambiguous>(new Answerer(ward, new AnswererOptions()).Answer("nhà nghèo bị kiện đòi nợ, có luật sư của nhà nước giúp không"));
+
+        Assert.Equal("tgpl-tro-giup-phap-ly", Assert.Single(ambiguous.Choices).Id);
+        Assert.Contains("Tòa án", ambiguous.Foreign?.Referral);
+        Assert.True(ambiguous.Escalates);
+    }
 }
