@@ -48,14 +48,16 @@ public sealed class PhraseIndex<T>
 
     /// <param name="syllables">The text's syllables, normalised, as typed.</param>
     /// <param name="plain">Whether the text was typed without diacritics (<see cref="Syllable.IsPlain(string)"/>).</param>
-    public List<PhraseHit<T>> Find(IReadOnlyList<string> syllables, bool plain)
+    /// <param name="clauseStarts">Positions that begin a new clause (after a comma, a full stop…): no phrase spans one.</param>
+    public List<PhraseHit<T>> Find(IReadOnlyList<string> syllables, bool plain, IReadOnlySet<int>? clauseStarts = null)
     {
+        var stops = clauseStarts ?? NoStops;
         var keys = syllables.Select(Syllable.Key).ToArray();
         var hits = new List<PhraseHit<T>>();
         for (var start = 0; start < keys.Length;)
         {
             (int Length, List<T>? Values) longest = (0, null);
-            Walk(root, keys, plain, start, start, ref longest);
+            Walk(root, keys, plain, stops, start, start, ref longest);
             if (longest.Values is null)
             {
                 start++;
@@ -67,18 +69,20 @@ public sealed class PhraseIndex<T>
         return hits;
     }
 
-    private static void Walk(Node node, string[] keys, bool plain, int start, int i, ref (int Length, List<T>? Values) longest)
+    private static readonly HashSet<int> NoStops = [];
+
+    private static void Walk(Node node, string[] keys, bool plain, IReadOnlySet<int> stops, int start, int i, ref (int Length, List<T>? Values) longest)
     {
         if (node.Values is not null && i - start > longest.Length) longest = (i - start, node.Values);
-        if (i == keys.Length) return;
+        if (i == keys.Length || i > start && stops.Contains(i)) return;
         var key = keys[i];
         if (!plain)
         {
-            if (node.Next?.TryGetValue(key, out var next) == true) Walk(next, keys, plain, start, i + 1, ref longest);
+            if (node.Next?.TryGetValue(key, out var next) == true) Walk(next, keys, plain, stops, start, i + 1, ref longest);
         }
         else if (node.ByFolded?.TryGetValue(key, out var same) == true)
         {
-            foreach (var next in same) Walk(next, keys, plain, start, i + 1, ref longest);
+            foreach (var next in same) Walk(next, keys, plain, stops, start, i + 1, ref longest);
         }
     }
 }

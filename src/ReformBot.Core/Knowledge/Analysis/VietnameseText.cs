@@ -26,14 +26,23 @@ public static partial class VietnameseText
         return new string(plain.ToArray()).Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>For what a citizen typed: <see cref="Normalize"/>, then whole-token chat spellings, minus particles.</summary>
+    /// <summary>
+    /// For what a citizen typed: <see cref="Normalize"/>, then whole-token chat spellings, minus particles. Clauses stay
+    /// apart (", "), so that no phrase is read across a comma or a full stop.
+    /// </summary>
     public static string NormalizeQuestion(string text)
     {
-        var all = Word().Matches(Normalize(text)).Select(m => m.Value).ToList();
-        var words = all.Where((w, i) => !ChatSpellings.IsParticle(w, last: i == all.Count - 1)).ToList();
-        var tokens = words.Select((w, i) => ChatSpellings.Expand(i > 0 ? words[i - 1] : null, w, i + 1 < words.Count ? words[i + 1] : null));
-        return string.Join(' ', tokens);
+        var clauses = ClauseEnd().Split(Normalize(text)).Select(c => Word().Matches(c).Select(m => m.Value).ToList()).Where(c => c.Count > 0).ToList();
+        return string.Join(", ", clauses.Select((all, k) =>
+        {
+            var words = all.Where((w, i) => !ChatSpellings.IsParticle(w, last: k == clauses.Count - 1 && i == all.Count - 1)).ToList();
+            return string.Join(' ', words.Select((w, i) => ChatSpellings.Expand(i > 0 ? words[i - 1] : null, w, i + 1 < words.Count ? words[i + 1] : null)));
+        }).Where(c => c.Length > 0));
     }
+
+    /// <summary>What ends a clause: a comma, semicolon, question or exclamation mark, or a full stop before a space (not a dot inside "dichvucong.gov.vn").</summary>
+    [GeneratedRegex(@"[,;!?]+|\.(?=\s|$)")]
+    internal static partial Regex ClauseEnd();
 
     /// <summary>
     /// Old-style tone placement ("hòa", "khỏe", "thủy") for open syllables; new style ("hoà", "khoẻ", "thuỷ") is mapped to it.

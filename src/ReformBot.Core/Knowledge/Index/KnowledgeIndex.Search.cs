@@ -11,7 +11,7 @@ public sealed partial class KnowledgeIndex
     {
         var plan = QueryPlan.Analyse(question, Profile, analyzers, thesaurus);
         if (plan.FoldedTokens.Count == 0) return new SearchResult(QuestionScope.None, []);
-        var scope = Profile == SearchProfile.Vietnamese ? topics.Question(plan.Syllables, plan.Plain, FeatureCalculator.IsFunctionWord) : QuestionScope.None;
+        var scope = Profile == SearchProfile.Vietnamese ? topics.Question(plan.Syllables, plan.ClauseStarts, plan.Plain, FeatureCalculator.IsFunctionWord) : QuestionScope.None;
         var terms = new TermLookup(reader);
         var addressing = agency.In(plan.FoldedTokens);
         var numbers = Profile == SearchProfile.Vietnamese ? Numbered.In(string.Join(' ', plan.FoldedTokens)) : [];

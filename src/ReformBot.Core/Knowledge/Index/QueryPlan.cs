@@ -13,6 +13,7 @@ internal sealed record SynonymSpan(int Start, int Length, IReadOnlyList<Alternat
 internal sealed record QueryPlan(
     IReadOnlyList<string> AccentedTerms,
     IReadOnlyList<string> Syllables,
+    IReadOnlySet<int> ClauseStarts,
     bool Plain,
     IReadOnlyList<string> FoldedTokens,
     IReadOnlyList<string> Bigrams,
@@ -26,7 +27,7 @@ internal sealed record QueryPlan(
     public static QueryPlan Analyse(string question, SearchProfile profile, IndexAnalyzers analyzers, Thesaurus thesaurus)
     {
         if (profile == SearchProfile.Baseline)
-            return new QueryPlan([], [], true, analyzers.Baseline.Terms(question), [], []);
+            return new QueryPlan([], [], new HashSet<int>(), true, analyzers.Baseline.Terms(question), [], []);
 
         var text = VietnameseText.NormalizeQuestion(question);
         var folded = analyzers.Folded.Terms(text);
@@ -42,10 +43,27 @@ internal sealed record QueryPlan(
             // Only syllables typed with diacritics: "gia" typed plainly may be "giá" or "gia", so it must not prefer either.
             syllables.Where(t => t.Any(c => c > '\u007f')).Distinct().ToList(),
             syllables,
+            ClausesOf(text, syllables.Count, analyzers.Accented),
             Syllable.IsTypedPlain(question),
             folded,
             analyzers.FoldedBigrams.Terms(text).Distinct().ToList(),
             synonyms);
+    }
+
+    /// <summary>
+    /// Where each clause after the first begins, by syllable ("nộp hồ sơ xin việc, làm ở phường" says no "xin việc làm").
+    /// Counted per clause with the same tokenizer; if the counts do not add up, no clause is assumed.
+    /// </summary>
+    private static HashSet<int> ClausesOf(string text, int syllables, Analyzer accented)
+    {
+        var starts = new HashSet<int>();
+        var position = 0;
+        foreach (var clause in VietnameseText.ClauseEnd().Split(text))
+        {
+            if (position > 0) starts.Add(position);
+            position += accented.Terms(clause).Count;
+        }
+        return position == syllables ? starts : [];
     }
 
     private static Alternative Expand(string phrase, IndexAnalyzers analyzers) => new(

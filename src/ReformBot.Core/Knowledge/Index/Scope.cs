@@ -39,13 +39,13 @@ internal sealed class TopicCoverage(NationalThesaurus national, EntryTerms[] ter
     /// The question's topics and qualifiers (<paramref name="syllables"/> as typed). A qualifier said inside a topic's
     /// own phrase ("mất giấy khai sinh") is part of how that topic is named, not a second case of it.
     /// </summary>
-    public QuestionScope Question(IReadOnlyList<string> syllables, bool plain, Func<string, bool> isFunctionWord)
+    public QuestionScope Question(IReadOnlyList<string> syllables, IReadOnlySet<int> clauseStarts, bool plain, Func<string, bool> isFunctionWord)
     {
-        var topicHits = national.Topics.Find(syllables, plain);
+        var topicHits = national.Topics.Find(syllables, plain, clauseStarts);
         var topics = topicHits.SelectMany(h => h.Values).Distinct().ToList();
         // A phrase that names several topics ("đóng cửa tiệm": for a while, or for good) is read as the one the pack has.
         var foreign = topicHits.Where(h => h.Values.All(t => EntriesAbout(t) == 0)).SelectMany(h => h.Values).Distinct().ToList();
-        var qualifiers = national.Qualifiers.Find(syllables, plain)
+        var qualifiers = national.Qualifiers.Find(syllables, plain, clauseStarts)
             .Where(q => !topicHits.Any(t => q.Start >= t.Start && q.Start + q.Length <= t.Start + t.Length))
             .SelectMany(h => h.Values)
             .Distinct()

@@ -52,4 +52,15 @@ public class NationalThesaurusTests
         Assert.Empty(national.Topics.Find(["tiền", "để"], plain: false));
         Assert.Single(national.Topics.Find(["đăng", "kí", "nhãn"], plain: false));
     }
+
+    [Fact]
+    public void ReadsNoPhraseAcrossAComma()
+    {
+        var national = NationalThesaurus.Parse([("viec-lam", "# VIỆC LÀM\n[tìm việc làm | Trung tâm dịch vụ việc làm]\nxin việc làm\n")]);
+        var question = VietnameseText.NormalizeQuestion("nộp hồ sơ xin việc, làm ở phường được không");
+
+        Assert.Equal("nộp hồ sơ xin việc, làm ở phường được không", question);
+        Assert.Empty(national.Topics.Find(question.Replace(",", "").Split(' '), plain: false, clauseStarts: new HashSet<int> { 5 }));
+        Assert.Single(national.Topics.Find(question.Replace(",", "").Split(' '), plain: false));
+    }
 }
