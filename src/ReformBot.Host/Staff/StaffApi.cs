@@ -44,21 +44,17 @@ internal static class StaffApi
             replies.Send(number, http.User.Identity!.Name!, body.Text ?? ""))
             .WithSummary("Reply to the citizen on their channel, through the outbox");
 
-        api.MapPost("/tickets/{number}/close", (string number, HttpContext http, Tickets tickets) =>
-            Outcome(tickets.Close(number, http.User.Identity!.Name!)))
-            .WithSummary("Close the ticket");
-
-        api.MapPost("/tickets/{number}/reopen", (string number, HttpContext http, Tickets tickets) =>
-            Outcome(tickets.Reopen(number, http.User.Identity!.Name!)))
-            .WithSummary("Reopen a closed ticket");
-
-        api.MapPost("/tickets/{number}/claim", (string number, HttpContext http, Tickets tickets) =>
-            Outcome(tickets.Claim(number, http.User.Identity!.Name!)))
-            .WithSummary("Take the ticket: the bot stays quiet in the conversation until it is released or closed");
-
-        api.MapPost("/tickets/{number}/release", (string number, HttpContext http, Tickets tickets) =>
-            Outcome(tickets.Release(number, http.User.Identity!.Name!)))
-            .WithSummary("Give the ticket back to the queue");
+        (string Action, Func<Tickets, string, string, Tickets.Change> Change, string Summary)[] changes =
+        [
+            ("claim", (t, n, s) => t.Claim(n, s), "Take the ticket: the bot stays quiet in the conversation until it is released or closed"),
+            ("release", (t, n, s) => t.Release(n, s), "Give the ticket back to the queue"),
+            ("close", (t, n, s) => t.Close(n, s), "Close the ticket"),
+            ("reopen", (t, n, s) => t.Reopen(n, s), "Reopen a closed ticket"),
+        ];
+        foreach (var (action, change, summary) in changes)
+            api.MapPost($"/tickets/{{number}}/{action}", (string number, HttpContext http, Tickets tickets) =>
+                Outcome(change(tickets, number, http.User.Identity!.Name!)))
+                .WithSummary(summary);
 
         api.MapPost("/tickets/{number}/faq", async (string number, SaveFaqRequest body, HttpContext http, StaffKnowledge knowledge, CancellationToken ct) =>
             await knowledge.SaveAsync(number, http.User.Identity!.Name!, body.Question ?? "", body.Answer, body.TargetId, ct) switch

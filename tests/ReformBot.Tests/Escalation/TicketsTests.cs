@@ -6,7 +6,7 @@ using ReformBot.Tests.Host;
 
 namespace ReformBot.Tests.Escalation;
 
-public sealed class TicketsTests : IDisposable
+public sealed partial class TicketsTests : IDisposable
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)); // Thursday 09:00 in Vietnam
     private readonly BotDatabase db = new(RunningHost.NewDataPath());

@@ -1,28 +1,11 @@
-using Microsoft.Extensions.Time.Testing;
 using ReformBot.Core.Answering;
 using ReformBot.Core.Escalation;
-using ReformBot.Core.Storage;
-using ReformBot.Tests.Host;
 
 namespace ReformBot.Tests.Escalation;
 
 /// <summary>Every change to a ticket goes through one write path: concurrent changes all land, invalid ones are refused.</summary>
-public sealed class TicketWritesTests : IDisposable
+public sealed partial class TicketsTests
 {
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
-    private readonly BotDatabase db = new(RunningHost.NewDataPath());
-    private readonly Tickets tickets;
-    private readonly OfficeHours hours;
-
-    public TicketWritesTests()
-    {
-        var options = new EscalationOptions();
-        tickets = new Tickets(db, options, clock);
-        hours = OfficeHours.For(null, options);
-    }
-
-    public void Dispose() => db.Dispose();
-
     /// <summary>As a turn does: the citizen's side of a ticket inside the turn's transaction.</summary>
     private Ticket FollowUp(string user, string question) =>
         db.InTransaction(() => tickets.Escalate(hours, "zalo", user, question, Array.Empty<Candidate>()).Ticket);
