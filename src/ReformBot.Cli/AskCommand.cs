@@ -66,7 +66,7 @@ internal static class AskCommand
         Console.WriteLine();
         Console.WriteLine("Candidates:");
         static string Fit(ScopeFit fit) =>
-            (fit.OffTopic ? "  [other matter]" : "") + (fit.SaysRest ? "  [says more]" : "") + (fit.Missing.Count > 0 ? $"  [never says: {string.Join(", ", fit.Missing.Select(q => q.Label))}]" : "");
+            (fit.OffTopic ? "  [other matter]" : "") + (fit.RestSaid > 0 ? $"  [says {fit.RestSaid} more]" : "") + (fit.Missing.Count > 0 ? $"  [never says: {string.Join(", ", fit.Missing.Select(q => q.Label))}]" : "");
         foreach (var c in decision.Candidates)
             Console.WriteLine($"  {c.Confidence,5:0.00}  score {c.Score,7:0.00}  cov {c.Features.Coverage:0.00}/{c.Features.TitleCoverage:0.00}/{c.Features.VariantCoverage:0.00}  {c.Id}  {c.Entry.Title}{Fit(c.Fit)}");
     }

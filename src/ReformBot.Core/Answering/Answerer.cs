@@ -27,12 +27,12 @@ public sealed class Answerer(KnowledgeIndex index, AnswererOptions options)
         // entry's titles say a phrase of the rest of the question. One another agency handles is always named.
         var foreign = scope.Foreign.FirstOrDefault(t => t.Referral is not null) ?? scope.Foreign.FirstOrDefault();
         if (candidates.Count == 0) return new Decision.NoAnswer("no entry shares a word with the question", candidates, foreign);
-        if (foreign is { Referral: null } && candidates[0].Fit.SaysRest) foreign = null;
+        if (foreign is { Referral: null } && candidates[0].Fit.RestSaid > 0) foreign = null;
         if (foreign is not null && !scope.Covered.Any())
         {
-            // Entries that also say more of the question are offered beside the referral: the matter may be mentioned only
-            // in passing ("bị kiện" by a poor family asking for legal aid). They are offered, never answered.
-            var nearest = candidates.Where(c => c.Fit.SaysRest && c.Confidence >= options.AnswerThreshold).Take(options.MaxChoices).ToList();
+            // Entries that say two or more phrases of the rest of the question are offered beside the referral: the matter
+            // may be mentioned only in passing ("bị kiện" by a poor family asking for a state lawyer). Offered, never answered.
+            var nearest = candidates.Where(c => c.Fit.RestSaid >= 2 && c.Confidence >= options.AnswerThreshold).Take(options.MaxChoices).ToList();
             return nearest.Count > 0
                 ? new Decision.Ambiguous(nearest, candidates, [], foreign)
                 : new Decision.NoAnswer($"no entry is about \"{foreign.Name}\"", candidates, foreign);

@@ -13,6 +13,9 @@ public sealed partial class KnowledgeIndex
         if (plan.FoldedTokens.Count == 0) return new SearchResult(QuestionScope.None, []);
         var scope = Profile == SearchProfile.Vietnamese ? topics.Question(plan.Syllables, plan.ClauseStarts, plan.Plain, FeatureCalculator.IsFunctionWord) : QuestionScope.None;
         var terms = new TermLookup(reader);
+        // Only phrases few entries' titles say tell which entry the rest of the question is about ("xã hội" does not).
+        if (scope.Rest.Count > 0)
+            scope = scope with { Rest = scope.Rest.Where(p => terms.DocFreq(Fields.FoldedBigrams, Fold(p[0]) + Analyzers.BigramSeparator + Fold(p[1])) <= SelectiveLimit).ToList() };
         var addressing = agency.In(plan.FoldedTokens);
         var numbers = Profile == SearchProfile.Vietnamese ? Numbered.In(string.Join(' ', plan.FoldedTokens)) : [];
         var features = new FeatureCalculator(plan, this, terms, addressing);
@@ -29,6 +32,8 @@ public sealed partial class KnowledgeIndex
         return new SearchResult(scope, matches);
     }
 
+    private string Fold(string syllable) => analyzers.Folded.Terms(syllable) is [var folded] ? folded : syllable;
+
     // An entry for other grades or ranks than the one asked for keeps half its score: it may still be the nearest choice.
     private const float OtherNumberWeight = 0.5f;
 
@@ -39,7 +44,7 @@ public sealed partial class KnowledgeIndex
             covered.Count > 0 && !covered.Any(t => topics.IsAbout(entry, t)),
             question.Qualifiers.Where(q => !entryQualifiers[entry].Contains(q)).ToList(),
             Numbered.Conflict(numbers, entryNumbers[entry]),
-            question.Foreign.Count > 0 && topics.SaysAny(entry, question.Rest, question.Plain));
+            question.Foreign.Count == 0 ? 0 : topics.Says(entry, question.Rest, question.Plain));
     }
 
     // How many hits are re-ranked by topic: enough to reach an entry about the matter that shares fewer of the words.

@@ -14,9 +14,9 @@ public sealed record SearchResult(QuestionScope Scope, IReadOnlyList<Match> Matc
 /// <param name="OffTopic">The question names a matter the pack covers, and this entry is not about it.</param>
 /// <param name="Missing">Cases the question qualifies its matter with that this entry never mentions.</param>
 /// <param name="OtherNumber">The question names a grade, rank or group ("lớp 7") and this entry's titles name only others.</param>
-/// <param name="SaysRest">The question names a matter the pack has nothing on, and this entry's titles say a phrase of
-/// the rest of the question: that matter may be mentioned only in passing.</param>
-public sealed record ScopeFit(bool OffTopic, IReadOnlyList<Qualifier> Missing, bool OtherNumber, bool SaysRest)
+/// <param name="RestSaid">When the question names a matter the pack has nothing on: how many two-syllable phrases of the
+/// rest of the question this entry's titles say. Some, and that matter may be mentioned only in passing.</param>
+public sealed record ScopeFit(bool OffTopic, IReadOnlyList<Qualifier> Missing, bool OtherNumber, int RestSaid)
 {
     public bool Fits => !OffTopic && !OtherNumber && Missing.Count == 0;
 }

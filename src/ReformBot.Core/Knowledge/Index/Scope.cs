@@ -55,19 +55,19 @@ internal sealed class TopicCoverage(NationalThesaurus national, EntryTerms[] ter
         var rest = foreign.Count == 0 ? [] : Enumerable.Range(0, Math.Max(0, syllables.Count - 1))
             .Where(i => Outside(i) && Outside(i + 1) && !(isFunctionWord(syllables[i]) && isFunctionWord(syllables[i + 1])))
             .Select(i => new[] { syllables[i], syllables[i + 1] })
+            .DistinctBy(p => (p[0], p[1]))
             .ToList();
         return new QuestionScope(topics, foreign, qualifiers, rest, plain);
     }
 
-    /// <summary>Whether one of the entry's titles says one of these two-syllable phrases.</summary>
-    public bool SaysAny(int entry, IReadOnlyList<string[]> pairs, bool plain) =>
-        titles[entry].Any(title =>
-        {
-            var either = plain || Syllable.IsPlain(title);
-            for (var i = 0; i + 1 < title.Length; i++)
-                if (pairs.Any(p => Syllable.Same(p[0], title[i], either) && Syllable.Same(p[1], title[i + 1], either))) return true;
-            return false;
-        });
+    /// <summary>How many of these two-syllable phrases the entry's titles say.</summary>
+    public int Says(int entry, IReadOnlyList<string[]> pairs, bool plain) => pairs.Count(p => titles[entry].Any(title =>
+    {
+        var either = plain || Syllable.IsPlain(title);
+        for (var i = 0; i + 1 < title.Length; i++)
+            if (Syllable.Same(p[0], title[i], either) && Syllable.Same(p[1], title[i + 1], either)) return true;
+        return false;
+    }));
 
     private bool Says(int entry, string[] phrase)
     {
