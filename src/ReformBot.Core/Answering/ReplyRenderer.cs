@@ -52,7 +52,11 @@ public sealed class ReplyRenderer(Office? office, string? detailsBaseUrl = null)
     {
         var agency = office?.Name is { } name ? name : "cơ quan";
         var text = $"Tôi chưa có hướng dẫn về {topic.Name} trong các thủ tục {agency} công bố tại đây.";
-        return topic.Referral is { } who ? $"{text}\nViệc này do {who} giải quyết." : text;
+        if (topic.Referral is null) return text;
+        // "who handles it; how else it can be done" (National/README.md)
+        var parts = topic.Referral.Split(';', 2, StringSplitOptions.TrimEntries);
+        text += $"\nViệc này do {parts[0]} giải quyết.";
+        return parts is [_, { Length: > 0 } advice] ? $"{text}\n{char.ToUpperInvariant(advice[0])}{advice[1..].TrimEnd('.')}." : text;
     }
 
     public string NoAnswer()

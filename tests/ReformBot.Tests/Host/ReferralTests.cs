@@ -10,7 +10,7 @@ public sealed class ReferralTests : HostTest
 
         var reply = Assert.Single(await platform.WaitForAsync(s => s.Count >= 1)).Text;
         Assert.StartsWith("Tôi chưa có hướng dẫn về cấp hộ chiếu", reply);
-        Assert.Contains("Việc này do Công an", reply);
+        Assert.Contains("Việc này do Công an cấp tỉnh (Phòng Quản lý xuất nhập cảnh) giải quyết.\nCó thể nộp trực tuyến", reply);
         Assert.Matches(@"mã phiếu [A-Z]+-\d{4}-\d{6}", reply);
     }
 }
