@@ -42,7 +42,7 @@ public sealed class ReplyRenderer(Office? office, string? detailsBaseUrl = null)
     /// <summary>The question is a case (foreign element, extension, fine…) that the nearest entries do not cover.</summary>
     private static string Nearest(Qualifier unsure, IEnumerable<KnowledgeEntry> entries)
     {
-        var text = new StringBuilder($"Tôi chưa có hướng dẫn riêng cho trường hợp {unsure.Label} mà bạn hỏi. Nội dung gần nhất tôi có:\n");
+        var text = new StringBuilder($"Tôi chưa có hướng dẫn riêng về {unsure.Label} mà bạn hỏi. Nội dung gần nhất tôi có:\n");
         AppendList(text, entries);
         return text.Append("Bạn có thể chọn để xem; tôi cũng chuyển câu hỏi tới cán bộ để trả lời đúng trường hợp của bạn.").ToString();
     }

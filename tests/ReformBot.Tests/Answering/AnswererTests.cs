@@ -115,7 +115,7 @@ public sealed class AnswererTests(SamplePack sample) : IClassFixture<SamplePack>
         Assert.Equal("nhà xưởng, công trình sản xuất", Assert.Single(ambiguous.Unsure).Label);
         Assert.True(ambiguous.Escalates);
         Assert.Equal("xd-gpxd-moi-nha-o-rieng-le", ambiguous.Choices[0].Id);
-        Assert.StartsWith("Tôi chưa có hướng dẫn riêng cho trường hợp nhà xưởng", new ReplyRenderer(sample.Pack.Office).Render(ambiguous));
+        Assert.StartsWith("Tôi chưa có hướng dẫn riêng về nhà xưởng", new ReplyRenderer(sample.Pack.Office).Render(ambiguous));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace ReformBot.Core.Knowledge.Analysis;
 /// <summary>A public-service matter the national thesaurus names, and who handles it when a pack has nothing on it.</summary>
 public sealed record Topic(string Name, string Field, string? Referral);
 
-/// <summary>What makes a question a different case of the same matter; the label completes "trường hợp …".</summary>
+/// <summary>What makes a question a different case of the same matter; the label completes "hướng dẫn riêng về …".</summary>
 public sealed record Qualifier(string Label);
 
 /// <summary>
