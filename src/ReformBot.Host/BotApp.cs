@@ -3,8 +3,11 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Logging.Console;
 using ReformBot.Host.Channels;
+using ReformBot.Host.Delivery;
+using ReformBot.Host.Intake;
+using ReformBot.Host.Operations;
 using ReformBot.Host.Staff;
-using ReformBot.Host.Webhooks;
+using ReformBot.Host.Turns;
 
 namespace ReformBot.Host;
 
@@ -31,8 +34,11 @@ public static class BotApp
         // The JSON API writes Vietnamese letters as they are, not as \uXXXX; characters that matter in HTML stay escaped.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.AddBotCore();
+        builder.AddOperations();
         builder.AddChannels();
-        builder.AddWebhooks();
+        builder.AddIntake();
+        builder.AddTurns();
+        builder.AddDelivery();
         builder.AddStaff();
 
         var app = builder.Build();

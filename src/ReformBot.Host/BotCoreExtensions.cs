@@ -6,6 +6,7 @@ using ReformBot.Core.Escalation;
 using ReformBot.Core.Knowledge;
 using ReformBot.Core.Knowledge.Index;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Staff;
 
 namespace ReformBot.Host;
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using ReformBot.Host.Channels.Facebook;
 using ReformBot.Host.Channels.WebChat;
 using ReformBot.Host.Channels.Zalo;
+using ReformBot.Host.Delivery;
+using ReformBot.Host.Operations;
 
 namespace ReformBot.Host.Channels;
 

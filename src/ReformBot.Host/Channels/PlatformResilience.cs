@@ -5,6 +5,8 @@ using Polly.CircuitBreaker;
 using Polly.Contrib.WaitAndRetry;
 using Polly.Extensions.Http;
 using Polly.Timeout;
+using ReformBot.Host.Delivery;
+using ReformBot.Host.Operations;
 
 namespace ReformBot.Host.Channels;
 
@@ -12,7 +14,7 @@ namespace ReformBot.Host.Channels;
 /// One retry → circuit breaker → per-attempt timeout pipeline per platform, built once so the breaker's state is shared
 /// by every send to that platform. Only transient failures are retried: network errors, timeouts, 5xx, 408 and 429.
 /// </summary>
-internal sealed class PlatformResilience(IOptions<DeliveryOptions> options, Webhooks.BotMetrics metrics, ILogger<PlatformResilience> log)
+internal sealed class PlatformResilience(IOptions<DeliveryOptions> options, BotMetrics metrics, ILogger<PlatformResilience> log)
 {
     private readonly Dictionary<string, IAsyncPolicy<HttpResponseMessage>> policies = [];
 

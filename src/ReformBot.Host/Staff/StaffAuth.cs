@@ -22,6 +22,7 @@ internal static class StaffAuth
     public static void AddStaff(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton<StaffReplies>();
         services.AddSingleton(sp => new StaffStore(
             BotCoreExtensions.Resolve(builder.Environment.ContentRootPath, sp.GetRequiredService<BotOptions>().DataPath), sp.GetRequiredService<TimeProvider>()));
 

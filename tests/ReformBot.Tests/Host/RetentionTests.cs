@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using ReformBot.Core.Escalation;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Operations;
 
 namespace ReformBot.Tests.Host;
 
@@ -17,7 +18,7 @@ public sealed class RetentionTests
         await using var host = await RunningHost.StartAsync(platform,
             extra: new Dictionary<string, string?> { ["ReformBot:MessageWindowSeconds"] = "0", ["ReformBot:RetentionDays"] = "30" },
             configure: b => b.Services.AddSingleton<TimeProvider>(clock));
-        var retention = host.Service<IEnumerable<IHostedService>>().OfType<ReformBot.Host.Webhooks.Retention>().Single();
+        var retention = host.Service<IEnumerable<IHostedService>>().OfType<ReformBot.Host.Operations.Retention>().Single();
         var db = host.Service<BotDatabase>();
 
         await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-OLD", "mid.old", "gia vang hom nay"));
@@ -48,7 +49,7 @@ public sealed class RetentionTests
 
         clock.Advance(TimeSpan.FromDays(6.9));
         await using var restarted = await RunningHost.StartAsync(platform, host.DataPath, settings, b => b.Services.AddSingleton<TimeProvider>(clock));
-        restarted.Service<IEnumerable<IHostedService>>().OfType<ReformBot.Host.Webhooks.Retention>().Single().Prune();
+        restarted.Service<IEnumerable<IHostedService>>().OfType<ReformBot.Host.Operations.Retention>().Single().Prune();
         var again = await restarted.PostFacebookAsync(json);
 
         Assert.Contains("\"duplicates\":1", await again.Content.ReadAsStringAsync());
@@ -64,7 +65,7 @@ public sealed class RetentionTests
         await using var platform = await FakePlatform.StartAsync();
         await using var host = await RunningHost.StartAsync(platform, extra: new Dictionary<string, string?> { ["ReformBot:MessageWindowSeconds"] = "0", ["ReformBot:RetentionDays"] = "30" },
             configure: b => b.Services.AddSingleton<TimeProvider>(clock));
-        var retention = host.Service<IEnumerable<IHostedService>>().OfType<ReformBot.Host.Webhooks.Retention>().Single();
+        var retention = host.Service<IEnumerable<IHostedService>>().OfType<ReformBot.Host.Operations.Retention>().Single();
         var tickets = host.Service<Tickets>();
 
         await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-CLOSED", "mid.t1", "gia vang hom nay"));

@@ -7,6 +7,7 @@ using ReformBot.Host;
 using ReformBot.Host.Channels;
 using ReformBot.Host.Channels.Facebook;
 using ReformBot.Host.Channels.Zalo;
+using ReformBot.Host.Delivery;
 
 namespace ReformBot.Tests.Host;
 

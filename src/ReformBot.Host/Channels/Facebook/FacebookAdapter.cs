@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Delivery;
 
 namespace ReformBot.Host.Channels.Facebook;
 
@@ -15,8 +16,8 @@ public sealed class FacebookAdapter(HttpClient http, IOptions<FacebookOptions> o
     // Codes Meta documents as temporary: unknown, service, rate limits (app, user, page, Messenger).
     private static readonly HashSet<int> TransientCodes = [1, 2, 4, 17, 32, 613];
 
-    public Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct) =>
-        Delivery.InPartsAsync(reply.Text, MaxText, (part, last) =>
+    public Task<SendResult> SendAsync(OutboxItem reply, CancellationToken ct) =>
+        SendResult.InPartsAsync(reply.Text, MaxText, (part, last) =>
         {
             var quickReplies = last && reply.Choices.Count > 0 ? QuickReplies(reply.ReplyChoices) : null;
             // A staff reply after the 24-hour window carries the HUMAN_AGENT tag (decided when staff sent it).
@@ -42,23 +43,23 @@ public sealed class FacebookAdapter(HttpClient http, IOptions<FacebookOptions> o
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 
-    internal async Task<Delivery> PostAsync<T>(string path, T body, CancellationToken ct)
+    internal async Task<SendResult> PostAsync<T>(string path, T body, CancellationToken ct)
     {
         try
         {
             using var response = await http.PostAsJsonAsync($"{path}?{options.Value.Credentials()}", body, ct);
             if (response.IsSuccessStatusCode)
-                return Delivery.Delivered((await response.Content.ReadFromJsonAsync<FbSendResponse>(ct))?.MessageId);
+                return SendResult.Delivered((await response.Content.ReadFromJsonAsync<FbSendResponse>(ct))?.MessageId);
             return await Classify(response, ct);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested
                                   || PlatformResilience.IsCircuitOpen(e))
         {
-            return Delivery.Retry($"facebook unreachable: {e.GetType().Name}");
+            return SendResult.Retry($"facebook unreachable: {e.GetType().Name}");
         }
     }
 
-    private static async Task<Delivery> Classify(HttpResponseMessage response, CancellationToken ct)
+    private static async Task<SendResult> Classify(HttpResponseMessage response, CancellationToken ct)
     {
         FbError? error = null;
         try { error = (await response.Content.ReadFromJsonAsync<FbErrorResponse>(ct))?.Error; }
@@ -66,6 +67,6 @@ public sealed class FacebookAdapter(HttpClient http, IOptions<FacebookOptions> o
         var status = (int)response.StatusCode;
         var text = $"facebook HTTP {status}" + (error is null ? "" : $" code {error.Code}{(error.Subcode is { } s ? $"/{s}" : "")}: {error.Message}");
         var transient = status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests || error is not null && TransientCodes.Contains(error.Code);
-        return transient ? Delivery.Retry(text, PlatformResilience.RetryAfter(response)) : Delivery.Failed(text);
+        return transient ? SendResult.Retry(text, PlatformResilience.RetryAfter(response)) : SendResult.Failed(text);
     }
 }

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using ReformBot.Host.Webhooks;
+using ReformBot.Host.Intake;
 
 namespace ReformBot.Host.Channels.Facebook;
 

@@ -1,4 +1,5 @@
 using ReformBot.Core.Storage;
+using ReformBot.Host.Delivery;
 
 namespace ReformBot.Host.Channels.WebChat;
 
@@ -7,12 +8,12 @@ internal sealed class WebChatAdapter(BotDatabase db, TimeProvider time) : IChann
 {
     public const string Name = "webchat";
 
-    public Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct)
+    public Task<SendResult> SendAsync(OutboxItem reply, CancellationToken ct)
     {
         var id = db.WebChat.Insert(new WebChatMessage
         {
             Session = reply.UserId, Text = reply.Text, Choices = reply.Choices, Escalated = reply.Escalated, At = time.GetUtcNow().UtcDateTime,
         });
-        return Task.FromResult(Delivery.Delivered(id.AsInt64.ToString()));
+        return Task.FromResult(SendResult.Delivered(id.AsInt64.ToString()));
     }
 }

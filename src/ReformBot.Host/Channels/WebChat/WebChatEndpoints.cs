@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Storage;
 using ReformBot.Host.Channels.Zalo;
-using ReformBot.Host.Webhooks;
+using ReformBot.Host.Intake;
 
 namespace ReformBot.Host.Channels.WebChat;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Delivery;
 
 namespace ReformBot.Host.Channels.Zalo;
 
@@ -15,8 +16,8 @@ public sealed class ZaloAdapter(HttpClient http, ZaloTokens tokens) : IChannelAd
     // Rate limits, and "cannot be sent at night": the message waits in the outbox.
     private static readonly HashSet<int> TryLater = [-32, -234];
 
-    public Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct) =>
-        Delivery.InPartsAsync(reply.Text, MaxText, (part, last) =>
+    public Task<SendResult> SendAsync(OutboxItem reply, CancellationToken ct) =>
+        SendResult.InPartsAsync(reply.Text, MaxText, (part, last) =>
         {
             var buttons = last && reply.Choices.Count > 0 ? Buttons(reply.ReplyChoices) : null;
             return SendAsync(new ZaloSendRequest(new ZaloRecipient(reply.UserId), new ZaloMessage(part, buttons)), ct);
@@ -27,7 +28,7 @@ public sealed class ZaloAdapter(HttpClient http, ZaloTokens tokens) : IChannelAd
         .Select(c => new ZaloButton(c.Title.Length <= MaxTitle ? c.Title : c.Title[..(MaxTitle - 1)] + "…", "oa.query.hide", c.Payload))
         .ToList()));
 
-    private async Task<Delivery> SendAsync(ZaloSendRequest body, CancellationToken ct)
+    private async Task<SendResult> SendAsync(ZaloSendRequest body, CancellationToken ct)
     {
         try
         {
@@ -35,20 +36,20 @@ public sealed class ZaloAdapter(HttpClient http, ZaloTokens tokens) : IChannelAd
             var (delivery, error) = await PostAsync(body, token, ct);
             if (error is null || !InvalidToken.Contains(error.Value)) return delivery;
             // The token expired early or was revoked: refresh once and try again.
-            return (await PostAsync(body, await tokens.RefreshAsync(token, ct), ct)).Delivery;
+            return (await PostAsync(body, await tokens.RefreshAsync(token, ct), ct)).Result;
         }
         catch (ZaloTokenException e)
         {
-            return Delivery.Retry(e.Message, TimeSpan.FromMinutes(1));
+            return SendResult.Retry(e.Message, TimeSpan.FromMinutes(1));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested
                                   || PlatformResilience.IsCircuitOpen(e))
         {
-            return Delivery.Retry($"zalo unreachable: {e.GetType().Name}");
+            return SendResult.Retry($"zalo unreachable: {e.GetType().Name}");
         }
     }
 
-    private async Task<(Delivery Delivery, int? Error)> PostAsync(ZaloSendRequest body, string accessToken, CancellationToken ct)
+    private async Task<(SendResult Result, int? Error)> PostAsync(ZaloSendRequest body, string accessToken, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "v3.0/oa/message/cs") { Content = JsonContent.Create(body) };
         request.Headers.Add("access_token", accessToken);
@@ -58,20 +59,20 @@ public sealed class ZaloAdapter(HttpClient http, ZaloTokens tokens) : IChannelAd
         {
             var text = $"zalo HTTP {status}";
             return (status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests
-                ? Delivery.Retry(text, PlatformResilience.RetryAfter(response))
-                : Delivery.Failed(text), null);
+                ? SendResult.Retry(text, PlatformResilience.RetryAfter(response))
+                : SendResult.Failed(text), null);
         }
         ZaloResponse? result;
         try { result = await response.Content.ReadFromJsonAsync<ZaloResponse>(ct); }
         catch (System.Text.Json.JsonException) { result = null; }
-        if (result is null) return (Delivery.Retry("zalo answered with an unreadable body"), null);
-        if (result.Error == 0) return (Delivery.Delivered(result.Data?.MessageId), 0);
+        if (result is null) return (SendResult.Retry("zalo answered with an unreadable body"), null);
+        if (result.Error == 0) return (SendResult.Delivered(result.Data?.MessageId), 0);
 
         // Zalo reports errors in the body, usually with HTTP 200.
         var error = $"zalo error {result.Error}: {result.Message}";
         var delivery = InvalidToken.Contains(result.Error) || TryLater.Contains(result.Error)
-            ? Delivery.Retry(error, result.Error == -234 ? TimeSpan.FromMinutes(30) : null)
-            : Delivery.Failed(error);
+            ? SendResult.Retry(error, result.Error == -234 ? TimeSpan.FromMinutes(30) : null)
+            : SendResult.Failed(error);
         return (delivery, result.Error);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using ReformBot.Host.Webhooks;
+using ReformBot.Host.Intake;
 
 namespace ReformBot.Host.Channels.Zalo;
 

@@ -1,23 +1,17 @@
 using OpenTelemetry.Metrics;
 using ReformBot.Core.Storage;
-using ReformBot.Host.Channels;
 
-namespace ReformBot.Host.Webhooks;
+namespace ReformBot.Host.Operations;
 
-internal static class WebhookExtensions
+internal static class OperationsExtensions
 {
-    public static void AddWebhooks(this WebApplicationBuilder builder)
+    /// <summary>Metrics (Prometheus) and the retention of conversation text.</summary>
+    public static void AddOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<BotMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(BotMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Runtime")
             .AddPrometheusExporter());
-        builder.Services.AddSingleton<MessageIntake>();
-        builder.Services.AddSingleton<InboxWorker>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxWorker>());
-        builder.Services.AddSingleton<OutboxSender>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        builder.Services.AddSingleton<Staff.StaffReplies>();
         builder.Services.AddSingleton<Retention>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Retention>());
     }

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Escalation;
 using ReformBot.Core.Storage;
-using ReformBot.Host.Channels;
+using ReformBot.Host.Operations;
 
-namespace ReformBot.Host.Webhooks;
+namespace ReformBot.Host.Delivery;
 
 /// <summary>
 /// Delivers the outbox. Replies are spread over lanes by user (<see cref="DeliveryOptions.Lanes"/>), each lane sends in
@@ -91,7 +91,7 @@ internal sealed class OutboxSender(
                 return;
             }
 
-            Delivery result;
+            SendResult result;
             try
             {
                 // Not cancelled by shutdown: a send the platform may already have taken must finish and be recorded,
@@ -100,7 +100,7 @@ internal sealed class OutboxSender(
             }
             catch (Exception e)
             {
-                result = Delivery.Retry($"{item.Channel} send threw {e.GetType().Name}");
+                result = SendResult.Retry($"{item.Channel} send threw {e.GetType().Name}");
                 log.LogError(e, "Sending reply {Id} threw", item.Id);
             }
 

@@ -3,9 +3,10 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Storage;
-using ReformBot.Host.Channels;
+using ReformBot.Host.Delivery;
+using ReformBot.Host.Operations;
 
-namespace ReformBot.Host.Webhooks;
+namespace ReformBot.Host.Turns;
 
 /// <summary>
 /// Runs the turns, away from the webhook request. Messages from one user that arrive within the window of each other

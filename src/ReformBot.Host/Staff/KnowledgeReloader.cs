@@ -1,8 +1,7 @@
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Escalation;
-using ReformBot.Host.Staff;
 
-namespace ReformBot.Host;
+namespace ReformBot.Host.Staff;
 
 /// <summary>
 /// Rebuilds the index when knowledge/ changes (debounced file watcher), when an admin asks (POST /api/staff/knowledge/reload),

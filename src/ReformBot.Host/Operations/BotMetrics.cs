@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace ReformBot.Host.Webhooks;
+namespace ReformBot.Host.Operations;
 
 /// <summary>
 /// The message path's counters, exported at /metrics (Prometheus text) with ASP.NET Core's request metrics (rejected

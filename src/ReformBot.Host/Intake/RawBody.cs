@@ -1,4 +1,4 @@
-namespace ReformBot.Host.Webhooks;
+namespace ReformBot.Host.Intake;
 
 /// <summary>The request body as bytes (signatures are over the raw bytes), or null when it exceeds the limit.</summary>
 internal static class RawBody

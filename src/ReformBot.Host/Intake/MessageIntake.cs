@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Storage;
+using ReformBot.Host.Operations;
+using ReformBot.Host.Turns;
 
-namespace ReformBot.Host.Webhooks;
+namespace ReformBot.Host.Intake;
 
 /// <summary>
 /// The step between a verified webhook and its HTTP 200: store each activity in the inbox (a redelivery is a no-op),

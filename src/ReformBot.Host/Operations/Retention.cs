@@ -1,7 +1,7 @@
 using ReformBot.Core.Escalation;
 using ReformBot.Core.Storage;
 
-namespace ReformBot.Host.Webhooks;
+namespace ReformBot.Host.Operations;
 
 /// <summary>
 /// Hourly removal of conversation text older than <see cref="BotOptions.RetentionDays"/> (at least 7, so a platform's

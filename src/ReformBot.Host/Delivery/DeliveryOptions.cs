@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ReformBot.Host.Channels;
+namespace ReformBot.Host.Delivery;
 
 /// <summary>The <c>ReformBot:Delivery</c> section: how hard the sender tries before a reply waits in the outbox or fails.</summary>
 public sealed class DeliveryOptions

@@ -1,22 +1,22 @@
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Storage;
 
-namespace ReformBot.Host.Channels;
+namespace ReformBot.Host.Delivery;
 
 public enum DeliveryStatus { Delivered, Retry, Failed }
 
 /// <summary>How a send ended: delivered, worth retrying later (outage, rate limit), or refused for good (with the platform's error).</summary>
-public sealed record Delivery(DeliveryStatus Status, string? PlatformMessageId = null, string? Error = null, TimeSpan? RetryAfter = null)
+public sealed record SendResult(DeliveryStatus Status, string? PlatformMessageId = null, string? Error = null, TimeSpan? RetryAfter = null)
 {
-    public static Delivery Delivered(string? platformMessageId) => new(DeliveryStatus.Delivered, platformMessageId);
-    public static Delivery Retry(string error, TimeSpan? after = null) => new(DeliveryStatus.Retry, Error: error, RetryAfter: after);
-    public static Delivery Failed(string error) => new(DeliveryStatus.Failed, Error: error);
+    public static SendResult Delivered(string? platformMessageId) => new(DeliveryStatus.Delivered, platformMessageId);
+    public static SendResult Retry(string error, TimeSpan? after = null) => new(DeliveryStatus.Retry, Error: error, RetryAfter: after);
+    public static SendResult Failed(string error) => new(DeliveryStatus.Failed, Error: error);
 
     /// <summary>
     /// Sends a text split under a platform's limit, one message per part, the choices with the last part; stops at the
     /// first part not delivered and returns how that one ended.
     /// </summary>
-    public static async Task<Delivery> InPartsAsync(string text, int maxLength, Func<string, bool, Task<Delivery>> send)
+    public static async Task<SendResult> InPartsAsync(string text, int maxLength, Func<string, bool, Task<SendResult>> send)
     {
         var parts = TextChunks.Split(text, maxLength);
         var result = Failed("nothing to send");
@@ -36,11 +36,8 @@ public sealed record Delivery(DeliveryStatus Status, string? PlatformMessageId =
 /// </summary>
 public interface IChannelAdapter
 {
-    Task<Delivery> SendAsync(OutboxItem reply, CancellationToken ct);
+    Task<SendResult> SendAsync(OutboxItem reply, CancellationToken ct);
 
     /// <summary>Best effort "typing…" while the turn is worked on; channels without it do nothing.</summary>
     Task ShowTypingAsync(string userId, CancellationToken ct) => Task.CompletedTask;
 }
-
-/// <summary>Which channels are on, and why one is off: logged at start-up and shown by /healthz.</summary>
-public sealed record ChannelState(string Channel, bool On, string Detail);
