@@ -16,7 +16,7 @@ public sealed class Answerer(KnowledgeIndex index, AnswererOptions options)
         var candidates = matches
             .Select((m, i) => new Candidate(m.Entry, Confidence.Of(m.Features, m.Score, i + 1 < matches.Count ? matches[i + 1].Score : 0), m.Score, m.Features, m.Fit))
             .ToList();
-        return new Shortlist(result.Scope, candidates, Facets.Asked(text));
+        return new Shortlist(result.Scope, candidates, Facets.Asked(result.Question));
     }
 
     public static Decision Decide(Shortlist shortlist, AnswererOptions options)

@@ -22,16 +22,13 @@ public static class Facets
         [Facet.Result] = ["nhận được gì", "được cấp gì", "kết quả là gì", "được giấy gì", "nhận được giấy gì"],
     });
 
-    public static IReadOnlyList<Facet> Asked(string question) =>
-        Phrases.Find(Syllables(VietnameseText.NormalizeQuestion(question)), Syllable.IsTypedPlain(question)).SelectMany(h => h.Values).Distinct().ToList();
+    public static IReadOnlyList<Facet> Asked(TypedQuestion question) => question.Find(Phrases).SelectMany(h => h.Values).Distinct().ToList();
 
     private static PhraseIndex<Facet> Build(Dictionary<Facet, string[]> phrases)
     {
         var index = new PhraseIndex<Facet>();
         foreach (var (facet, list) in phrases)
-            foreach (var phrase in list) index.Add(Syllables(VietnameseText.Normalize(phrase)), facet);
+            foreach (var phrase in list) index.Add(VietnameseText.Normalize(phrase).Split(' '), facet);
         return index;
     }
-
-    private static string[] Syllables(string normalized) => normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -131,8 +131,10 @@ public sealed class AnswererTests(SamplePack sample) : IClassFixture<SamplePack>
     public void RemembersWhichPartsOfTheProcedureWereAsked()
     {
         var answered = Assert.IsType<Decision.Answered>(sample.Answerer.Answer("gpxd nha o le phi bao nhieu, mat may ngay"));
+        var comma = Assert.IsType<Decision.Answered>(sample.Answerer.Answer("xin phép xây nhà ở phí bao nhiêu, bao lâu có giấy"));
 
         Assert.Equal([Facet.Fee, Facet.Time], answered.Asked);
+        Assert.Equal([Facet.Fee, Facet.Time], comma.Asked);
     }
 
     [Theory]

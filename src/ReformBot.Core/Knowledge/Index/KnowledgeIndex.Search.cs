@@ -10,12 +10,12 @@ public sealed partial class KnowledgeIndex
     public SearchResult Search(string question, int max = 5)
     {
         var plan = QueryPlan.Analyse(question, Profile, analyzers, thesaurus);
-        if (plan.FoldedTokens.Count == 0) return new SearchResult(QuestionScope.None, []);
-        var scope = Profile == SearchProfile.Vietnamese ? topics.Question(plan.Syllables, plan.ClauseStarts, plan.Plain, FeatureCalculator.IsFunctionWord) : QuestionScope.None;
+        if (plan.FoldedTokens.Count == 0) return new SearchResult(QuestionScope.None, [], plan.Typed);
+        var scope = Profile == SearchProfile.Vietnamese ? topics.Question(plan.Typed, FeatureCalculator.IsFunctionWord) : QuestionScope.None;
         var terms = new TermLookup(reader);
         // Only phrases few entries' titles say tell which entry the rest of the question is about ("xã hội" does not).
         if (scope.Rest.Count > 0)
-            scope = scope with { Rest = scope.Rest.Where(p => terms.DocFreq(Fields.FoldedBigrams, Fold(p[0]) + Analyzers.BigramSeparator + Fold(p[1])) <= SelectiveLimit).ToList() };
+            scope = scope with { Rest = scope.Rest.Where(p => terms.DocFreq(Fields.FoldedBigrams, Folded(p[0]) + Analyzers.BigramSeparator + Folded(p[1])) <= SelectiveLimit).ToList() };
         var addressing = agency.In(plan.FoldedTokens);
         var numbers = Profile == SearchProfile.Vietnamese ? Numbered.In(string.Join(' ', plan.FoldedTokens)) : [];
         var features = new FeatureCalculator(plan, this, terms, addressing);
@@ -29,10 +29,10 @@ public sealed partial class KnowledgeIndex
             .Take(max)
             .Select(x => new Match(entries[x.Entry], x.Score, features.For(entryTerms[x.Entry]), x.Fit))
             .ToList();
-        return new SearchResult(scope, matches);
+        return new SearchResult(scope, matches, plan.Typed);
     }
 
-    private string Fold(string syllable) => analyzers.Folded.Terms(syllable) is [var folded] ? folded : syllable;
+    private static string Folded(string syllable) => Syllable.Folded(Syllable.Key(syllable));
 
     // An entry for other grades or ranks than the one asked for keeps half its score: it may still be the nearest choice.
     private const float OtherNumberWeight = 0.5f;
@@ -47,7 +47,7 @@ public sealed partial class KnowledgeIndex
             question.Foreign.Count == 0 ? 0 : topics.Says(entry, question.Rest, question.Plain));
     }
 
-    // How many hits are re-ranked by topic: enough to reach an entry about the matter that shares fewer of the words.
+    // How many hits are re-ranked by topic and numbered grade: enough to reach an entry about the matter that shares fewer of the words.
     private const int TopicPool = 20;
 
     internal int EntryFrequency(string term) => entryFrequency.GetValueOrDefault(term);

@@ -8,8 +8,8 @@ namespace ReformBot.Core.Knowledge.Index;
 /// </summary>
 public sealed record Match(KnowledgeEntry Entry, float Score, MatchFeatures Features, ScopeFit Fit);
 
-/// <summary>The candidates for one question, best first, and what the question is about.</summary>
-public sealed record SearchResult(QuestionScope Scope, IReadOnlyList<Match> Matches);
+/// <summary>The candidates for one question, best first, what the question is about, and the question as typed.</summary>
+public sealed record SearchResult(QuestionScope Scope, IReadOnlyList<Match> Matches, TypedQuestion Question);
 
 /// <param name="OffTopic">The question names a matter the pack covers, and this entry is not about it.</param>
 /// <param name="Missing">Cases the question qualifies its matter with that this entry never mentions.</param>

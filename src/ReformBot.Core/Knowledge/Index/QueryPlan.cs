@@ -12,9 +12,7 @@ internal sealed record SynonymSpan(int Start, int Length, IReadOnlyList<Alternat
 /// <summary>A citizen's question, analysed once into everything the query and the confidence features need.</summary>
 internal sealed record QueryPlan(
     IReadOnlyList<string> AccentedTerms,
-    IReadOnlyList<string> Syllables,
-    IReadOnlySet<int> ClauseStarts,
-    bool Plain,
+    TypedQuestion Typed,
     IReadOnlyList<string> FoldedTokens,
     IReadOnlyList<string> Bigrams,
     IReadOnlyList<SynonymSpan> Synonyms)
@@ -27,7 +25,7 @@ internal sealed record QueryPlan(
     public static QueryPlan Analyse(string question, SearchProfile profile, IndexAnalyzers analyzers, Thesaurus thesaurus)
     {
         if (profile == SearchProfile.Baseline)
-            return new QueryPlan([], [], new HashSet<int>(), true, analyzers.Baseline.Terms(question), [], []);
+            return new QueryPlan([], TypedQuestion.None, analyzers.Baseline.Terms(question), [], []);
 
         var text = VietnameseText.NormalizeQuestion(question);
         var folded = analyzers.Folded.Terms(text);
@@ -42,9 +40,7 @@ internal sealed record QueryPlan(
         return new QueryPlan(
             // Only syllables typed with diacritics: "gia" typed plainly may be "giá" or "gia", so it must not prefer either.
             syllables.Where(t => t.Any(c => c > '\u007f')).Distinct().ToList(),
-            syllables,
-            ClausesOf(text, syllables.Count, analyzers.Accented),
-            Syllable.IsTypedPlain(question),
+            new TypedQuestion(syllables, ClausesOf(text, syllables.Count, analyzers.Accented), Syllable.IsTypedPlain(question)),
             folded,
             analyzers.FoldedBigrams.Terms(text).Distinct().ToList(),
             synonyms);

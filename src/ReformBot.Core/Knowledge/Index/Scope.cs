@@ -36,16 +36,17 @@ internal sealed class TopicCoverage(NationalThesaurus national, EntryTerms[] ter
     public int EntriesAbout(Topic topic) => counts.GetOrAdd(topic, t => Enumerable.Range(0, titles.Length).Count(e => IsAbout(e, t)));
 
     /// <summary>
-    /// The question's topics and qualifiers (<paramref name="syllables"/> as typed). A qualifier said inside a topic's
-    /// own phrase ("mất giấy khai sinh") is part of how that topic is named, not a second case of it.
+    /// The question's topics and qualifiers. A qualifier said inside a topic's own phrase ("mất giấy khai sinh") is part
+    /// of how that topic is named, not a second case of it.
     /// </summary>
-    public QuestionScope Question(IReadOnlyList<string> syllables, IReadOnlySet<int> clauseStarts, bool plain, Func<string, bool> isFunctionWord)
+    public QuestionScope Question(TypedQuestion question, Func<string, bool> isFunctionWord)
     {
-        var topicHits = national.Topics.Find(syllables, plain, clauseStarts);
+        var syllables = question.Syllables;
+        var topicHits = question.Find(national.Topics);
         var topics = topicHits.SelectMany(h => h.Values).Distinct().ToList();
         // A phrase that names several topics ("đóng cửa tiệm": for a while, or for good) is read as the one the pack has.
         var foreign = topicHits.Where(h => h.Values.All(t => EntriesAbout(t) == 0)).SelectMany(h => h.Values).Distinct().ToList();
-        var qualifiers = national.Qualifiers.Find(syllables, plain, clauseStarts)
+        var qualifiers = question.Find(national.Qualifiers)
             .Where(q => !topicHits.Any(t => q.Start >= t.Start && q.Start + q.Length <= t.Start + t.Length))
             .SelectMany(h => h.Values)
             .Distinct()
@@ -57,7 +58,7 @@ internal sealed class TopicCoverage(NationalThesaurus national, EntryTerms[] ter
             .Select(i => new[] { syllables[i], syllables[i + 1] })
             .DistinctBy(p => (p[0], p[1]))
             .ToList();
-        return new QuestionScope(topics, foreign, qualifiers, rest, plain);
+        return new QuestionScope(topics, foreign, qualifiers, rest, question.Plain);
     }
 
     /// <summary>How many of these two-syllable phrases the entry's titles say.</summary>
