@@ -100,7 +100,7 @@ public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvi
         public sealed record NotFound : Change;
     }
 
-    public Change Claim(string number, string staff) => Staff(number, t => t switch
+    public Change Claim(string number, string staff) => ApplyAlone(number, t => t switch
     {
         { Status: TicketStatus.Closed } => "Phiếu đã đóng; mở lại phiếu trước khi nhận xử lý.",
         { Status: TicketStatus.Claimed } when t.Assignee != staff => $"Phiếu đang do {t.Assignee} xử lý.",
@@ -108,18 +108,18 @@ public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvi
         _ => Transition(t, TicketStatus.Claimed, staff, TicketEvent.Claimed, assignee: staff),
     });
 
-    public Change Release(string number, string staff) => Staff(number, t => t.Status == TicketStatus.Claimed
+    public Change Release(string number, string staff) => ApplyAlone(number, t => t.Status == TicketStatus.Claimed
         ? Transition(t, TicketStatus.Open, staff, TicketEvent.Released, assignee: null)
         : "Phiếu chưa có ai nhận xử lý.");
 
-    public Change Close(string number, string staff) => Staff(number, t =>
+    public Change Close(string number, string staff) => ApplyAlone(number, t =>
     {
         if (t.Status == TicketStatus.Closed) return "Phiếu đã đóng.";
         t.ClosedAt = Now;
         return Transition(t, TicketStatus.Closed, staff, TicketEvent.Closed, t.Assignee);
     });
 
-    public Change Reopen(string number, string staff) => Staff(number, t =>
+    public Change Reopen(string number, string staff) => ApplyAlone(number, t =>
     {
         if (t.Status != TicketStatus.Closed) return "Phiếu chưa đóng.";
         t.ClosedAt = null;
@@ -127,7 +127,7 @@ public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvi
     });
 
     /// <summary>Records an action that changes nothing else on the ticket (an FAQ saved from it).</summary>
-    public Change SavedAsFaq(string number, string staff, string entry) => Staff(number, t =>
+    public Change SavedAsFaq(string number, string staff, string entry) => ApplyAlone(number, t =>
     {
         Record(t, staff, TicketEvent.SavedAsFaq, entry);
         return null;
@@ -180,7 +180,7 @@ public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvi
     public void DeliveryFailed(OutboxItem reply, string error)
     {
         if (reply.TicketNumber is null) return;
-        Staff(reply.TicketNumber, t =>
+        ApplyAlone(reply.TicketNumber, t =>
         {
             t.DeliveryError = error;
             if (t.Status == TicketStatus.Answered) t.Status = TicketStatus.Open;
@@ -193,7 +193,7 @@ public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvi
     public IReadOnlyList<Ticket> ToNotify(DateTime now) =>
         db.Tickets.Find(t => !t.NotifiedNew || (!t.NotifiedOverdue && t.DueAt < now)).ToList();
 
-    public void Notified(string number, bool overdue) => Staff(number, t =>
+    public void Notified(string number, bool overdue) => ApplyAlone(number, t =>
     {
         if (overdue) t.NotifiedOverdue = true;
         else t.NotifiedNew = true;
@@ -212,7 +212,7 @@ public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvi
         var old = db.Tickets.Find(t => t.Status == TicketStatus.Closed && t.TextRemovedAt == null)
             .Where(t => t.Messages.Select(m => m.At).Append(t.CreatedAt).Max() < cutoff)
             .ToList();
-        return old.Count(ticket => Staff(ticket.Number, t =>
+        return old.Count(ticket => ApplyAlone(ticket.Number, t =>
         {
             if (t.TextRemovedAt is not null) return "đã xóa";
             t.UserId = "";
@@ -224,8 +224,8 @@ public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvi
         }) is Change.Done);
     }
 
-    /// <summary>A change asked for outside a turn: one transaction of its own.</summary>
-    private Change Staff(string number, Func<Ticket, string?> change) => db.InTransaction(() => Apply(number, change));
+    /// <summary>A change asked for outside a turn (staff, the sender, the notifier, retention): a transaction of its own.</summary>
+    private Change ApplyAlone(string number, Func<Ticket, string?> change) => db.InTransaction(() => Apply(number, change));
 
     /// <summary>
     /// The one write path for an existing ticket, inside the caller's transaction: read it, let <paramref name="change"/>

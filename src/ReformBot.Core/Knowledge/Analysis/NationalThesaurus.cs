@@ -76,9 +76,9 @@ public sealed partial class NationalThesaurus
                     topic = new Topic(t.Groups[1].Value.Trim(), field, referral.Length > 0 ? referral : null);
                     continue;
                 }
-                if (Phrases(line.Replace("=>", ",")).Count == 0 || line.Split("=>").Any(side => side.Split(',').Any(p => p.Trim().Length == 0)))
+                if (Thesaurus.HasEmptyPhrase(line))
                 {
-                    problems.Add($"{file}.txt:{i + 1}: empty phrase (a stray comma or an arrow with nothing on one side)");
+                    problems.Add($"{file}.txt:{i + 1}: {Thesaurus.EmptyPhrase}");
                     continue;
                 }
                 rules.Append(VietnameseText.Normalize(line)).Append('\n');

@@ -43,9 +43,9 @@ public sealed class Thesaurus
         {
             var line = VietnameseText.Normalize(lines[i]).Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
-            if (line.Split("=>").Any(side => side.Split(',').Any(p => p.Trim().Length == 0)))
+            if (HasEmptyPhrase(line))
             {
-                problems.Add((i + 1, $"broken synonym rule \"{lines[i].Trim()}\": empty phrase (a stray comma or an arrow with nothing on one side)"));
+                problems.Add((i + 1, $"broken synonym rule \"{lines[i].Trim()}\": {EmptyPhrase}"));
                 continue;
             }
             try
@@ -59,6 +59,11 @@ public sealed class Thesaurus
         }
         return problems;
     }
+
+    internal const string EmptyPhrase = "empty phrase (a stray comma or an arrow with nothing on one side)";
+
+    /// <summary>A rule with nothing between two commas, or nothing on one side of its arrow.</summary>
+    internal static bool HasEmptyPhrase(string rule) => rule.Split("=>").Any(side => side.Split(',').Any(p => p.Trim().Length == 0));
 
     /// <summary>Greedy longest matches of thesaurus phrases over a question's folded syllables.</summary>
     public IReadOnlyList<SynonymMatch> Match(IReadOnlyList<string> foldedTokens)
