@@ -57,6 +57,9 @@ public sealed class Answerer(KnowledgeIndex index, AnswererOptions options)
             if (choices.Count < 2) choices = plausible.Take(2).ToList();
             if (choices.Count > 0) return new Decision.Ambiguous(choices, candidates, choices[0].Fit.Missing, foreign);
         }
+        // Below the offer line, entries about the matter the question names are still plausibly what was asked.
+        var about = scope.Covered.Any() ? plausible.Take(options.MaxChoices).ToList() : [];
+        if (about.Count > 0) return new Decision.Ambiguous(about, candidates, about[0].Fit.Missing, foreign);
         return new Decision.NoAnswer($"best confidence {best.Confidence:0.00} is below {options.OfferThreshold:0.00}", candidates, foreign);
     }
 }

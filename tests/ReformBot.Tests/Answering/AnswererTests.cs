@@ -162,4 +162,18 @@ public sealed class AnswererTests(SamplePack sample) : IClassFixture<SamplePack>
         Assert.Contains("Tòa án", ambiguous.Foreign?.Referral);
         Assert.True(ambiguous.Escalates);
     }
+    [Fact]
+    public void BelowTheOfferLineOffersOnlyEntriesAboutTheMatterNamed()
+    {
+        // Thresholds no candidate reaches: what is left is whether the question names a matter some entries are about.
+        var strict = new AnswererOptions { AnswerThreshold = 0.99, OfferThreshold = 0.99 };
+        var answerer = new Answerer(sample.Index, strict);
+
+        var named = Assert.IsType<Decision.Ambiguous>(answerer.Answer("xin giấy phép xây dựng nhà ở"));
+        var unnamed = answerer.Answer("cho hỏi cái này làm sao");
+
+        Assert.All(named.Choices, c => Assert.False(c.Fit.OffTopic));
+        Assert.Contains(named.Choices, c => c.Id == "xd-gpxd-moi-nha-o-rieng-le");
+        Assert.IsType<Decision.NoAnswer>(unnamed);
+    }
 }

@@ -56,6 +56,8 @@ public sealed class QualityRegressionTests(SamplePack sample) : IClassFixture<Sa
         Assert.True(report.Top1 >= WardFloor.Top1, $"top1 {report.Top1}");
         Assert.True(report.Top3 >= WardFloor.Top3, $"top3 {report.Top3}");
         Assert.True(report.AnsweredCorrect >= WardFloor.AnsweredCorrect, $"answeredCorrect {report.AnsweredCorrect}");
+        // Rounded as eval prints it: 126 of 140 is 0.9, but the two shares add up to 0.8999….
+        Assert.True(Math.Round(report.AnsweredCorrect + report.OfferedCorrect, 3) >= WardFloor.AnsweredOrOffered, $"answered + offered {report.AnsweredCorrect + report.OfferedCorrect}");
         Assert.True(report.WrongAnswerRate <= WardFloor.WrongAnswerRate, $"wrongAnswerRate {report.WrongAnswerRate}");
         Assert.True(report.OosEscalated >= WardFloor.OosEscalated, $"oosEscalated {report.OosEscalated}");
     }
@@ -95,6 +97,6 @@ public sealed class QualityRegressionTests(SamplePack sample) : IClassFixture<Sa
 
     private static class WardFloor
     {
-        public const double Top1 = 0.90, Top3 = 0.95, AnsweredCorrect = 0.70, WrongAnswerRate = 0.04, OosEscalated = 0.97;
+        public const double Top1 = 0.90, Top3 = 0.97, AnsweredCorrect = 0.70, AnsweredOrOffered = 0.90, WrongAnswerRate = 0.04, OosEscalated = 0.97;
     }
 }
