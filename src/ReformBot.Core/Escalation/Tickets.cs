@@ -9,7 +9,7 @@ namespace ReformBot.Core.Escalation;
 /// nobody wrote meanwhile), with its status transitions checked and an event in its log. The turn calls the
 /// citizen-side methods inside its own transaction; the staff-side methods (claim, reply, close…) are each one.
 /// </summary>
-public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvider time)
+public sealed class Tickets(BotDatabase db, Outbox outbox, EscalationOptions options, TimeProvider time)
 {
     public const string BotName = "bot";
     public const string CitizenName = "người dân";
@@ -169,7 +169,7 @@ public sealed class Tickets(BotDatabase db, EscalationOptions options, TimeProvi
         {
             case Change.Done when closedWindow is not null: return new ReplyResult.Refused(closedWindow);
             case Change.Done done:
-                db.Outbox.Insert(reply!);
+                outbox.Add(reply!);
                 return new ReplyResult.Queued(done.Ticket, reply!);
             case Change.Refused refused: return new ReplyResult.Refused(refused.Reason);
             default: return new ReplyResult.Refused($"Không có phiếu {number}.");

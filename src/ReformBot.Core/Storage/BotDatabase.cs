@@ -83,17 +83,31 @@ public sealed class BotDatabase : IDisposable
     public T InTransaction<T>(Func<T> work)
     {
         db.BeginTrans();
+        var committed = afterCommit = [];
         try
         {
             var result = work();
             db.Commit();
+            afterCommit = null;
+            foreach (var action in committed) action();
             return result;
         }
         catch
         {
+            afterCommit = null;
             db.Rollback();
             throw;
         }
+    }
+
+    // What to do once this thread's transaction commits (a LiteDB transaction belongs to the thread that began it).
+    [ThreadStatic] private static List<Action>? afterCommit;
+
+    /// <summary>Runs <paramref name="action"/> once the current transaction commits (never, if it rolls back), or now outside one.</summary>
+    public void AfterCommit(Action action)
+    {
+        if (afterCommit is { } pending) pending.Add(action);
+        else action();
     }
 
     public void InTransaction(Action work) => InTransaction(() =>

@@ -30,6 +30,9 @@ public sealed class InboxItem
 
 public enum OutboxState { Pending, Delivered, Failed }
 
+/// <summary>Which rows go first when more are due than can be sent at once: a reply to a citizen before a bulk notice.</summary>
+public enum OutboxPriority { Reply, Bulk }
+
 /// <summary>A reply waiting to be sent, or sent, or given up on with the platform's error.</summary>
 public sealed class OutboxItem
 {
@@ -41,7 +44,10 @@ public sealed class OutboxItem
     public bool Escalated { get; set; }
     public DateTime CreatedAt { get; set; }
     public OutboxState State { get; set; }
+    public OutboxPriority Priority { get; set; }
     public int Attempts { get; set; }
+    /// <summary>After a failed attempt, when the next may be made; null before the first attempt.</summary>
+    public DateTime? NextAttemptAt { get; set; }
     public string? Error { get; set; }
     public string? PlatformMessageId { get; set; }
     public DateTime? DeliveredAt { get; set; }

@@ -19,15 +19,15 @@ public sealed class DeliveryOptions
     /// <summary>Longest pause between two outbox attempts at one reply.</summary>
     public double MaxOutboxDelaySeconds { get; set; } = 300;
     /// <summary>
-    /// Sends in flight at once. Each lane can leave one reply duplicated by a crash (sent, not yet recorded), so 1 keeps
-    /// that to one reply per crash; raise it when the platforms' latency, not the bot, limits delivery.
+    /// Sends in flight at once, one per user. A crash can duplicate at most this many replies (sent, not yet recorded).
+    /// 256 keeps up with 1,000 replies a second from a platform that takes 200 ms to answer.
     /// </summary>
-    public int Lanes { get; set; } = 1;
+    public int SendsInFlight { get; set; } = 256;
     /// <summary>
-    /// Replies a lane keeps in memory. Beyond that it keeps only their ids and reads the replies back from the outbox when
-    /// their turn comes, so a backlog (an outage, a flood) grows the database file, not the process.
+    /// Rows of each priority the sender keeps in memory. The rest wait in the outbox and are read in order as room frees,
+    /// so a backlog (an outage, a flood) grows the database file, not the process.
     /// </summary>
-    public int HeldPerLane { get; set; } = 1_000;
+    public int HeldInMemory { get; set; } = 10_000;
     /// <summary>A reply still undelivered this long after it was written is marked failed.</summary>
     public double GiveUpAfterHours { get; set; } = 24;
 }
@@ -44,8 +44,8 @@ internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOption
         if (o.BreakAfterFailures < 1) errors.Add($"{DeliveryOptions.Section}:BreakAfterFailures must be at least 1.");
         if (o.BreakSeconds <= 0) errors.Add($"{DeliveryOptions.Section}:BreakSeconds must be positive.");
         if (o.MaxOutboxDelaySeconds <= 0) errors.Add($"{DeliveryOptions.Section}:MaxOutboxDelaySeconds must be positive.");
-        if (o.Lanes is < 1 or > 64) errors.Add($"{DeliveryOptions.Section}:Lanes must be between 1 and 64 (is {o.Lanes}).");
-        if (o.HeldPerLane < 1) errors.Add($"{DeliveryOptions.Section}:HeldPerLane must be at least 1 (is {o.HeldPerLane}).");
+        if (o.SendsInFlight is < 1 or > 4096) errors.Add($"{DeliveryOptions.Section}:SendsInFlight must be between 1 and 4096 (is {o.SendsInFlight}).");
+        if (o.HeldInMemory < 1) errors.Add($"{DeliveryOptions.Section}:HeldInMemory must be at least 1 (is {o.HeldInMemory}).");
         if (o.GiveUpAfterHours <= 0) errors.Add($"{DeliveryOptions.Section}:GiveUpAfterHours must be positive.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

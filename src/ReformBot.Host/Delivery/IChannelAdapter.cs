@@ -3,14 +3,18 @@ using ReformBot.Core.Storage;
 
 namespace ReformBot.Host.Delivery;
 
-public enum DeliveryStatus { Delivered, Retry, Failed }
+public enum DeliveryStatus { Delivered, Retry, PlatformDown, Failed }
 
-/// <summary>How a send ended: delivered, worth retrying later (outage, rate limit), or refused for good (with the platform's error).</summary>
+/// <summary>
+/// How a send ended: delivered; worth retrying later (outage, rate limit); not tried because the platform is known to be
+/// down (its circuit is open), which holds back that platform's other sends too; or refused for good (with the platform's error).
+/// </summary>
 public sealed record SendResult(DeliveryStatus Status, string? PlatformMessageId = null, string? Error = null, TimeSpan? RetryAfter = null)
 {
     public static SendResult Delivered(string? platformMessageId) => new(DeliveryStatus.Delivered, platformMessageId);
     public static SendResult Retry(string error, TimeSpan? after = null) => new(DeliveryStatus.Retry, Error: error, RetryAfter: after);
     public static SendResult Failed(string error) => new(DeliveryStatus.Failed, Error: error);
+    public static SendResult PlatformDown(string error, TimeSpan? after = null) => new(DeliveryStatus.PlatformDown, Error: error, RetryAfter: after);
 
     /// <summary>
     /// Sends a text split under a platform's limit, one message per part, the choices with the last part; stops at the

@@ -8,131 +8,205 @@ using ReformBot.Host.Operations;
 namespace ReformBot.Host.Delivery;
 
 /// <summary>
-/// Delivers the outbox. Replies are spread over lanes by user (<see cref="DeliveryOptions.Lanes"/>), each lane sends in
-/// order, so one user's replies arrive in the order written. A reply that cannot be delivered now waits in its lane and
-/// is retried with growing pauses; a permanent refusal, or a reply older than the give-up time, is marked failed with
-/// the platform's error. Each lane has at most one send in flight, and a send is marked delivered by one LiteDB write
-/// right after the platform accepts it: a crash can duplicate at most one reply per lane. A lane holds at most
-/// <see cref="DeliveryOptions.HeldPerLane"/> replies; behind those it queues ids and reads the replies back, 200 at a time.
+/// Delivers the outbox. It reads the rows in id order with one cursor per priority, keeps at most
+/// <see cref="DeliveryOptions.HeldInMemory"/> of each priority in a <see cref="DeliverySchedule"/> (the rest wait in the
+/// outbox, so a backlog grows the file, not the process) and keeps up to <see cref="DeliveryOptions.SendsInFlight"/> sends
+/// going, one per user. A send frees its place only once its outcome is committed: a crash can duplicate at most the
+/// sends in flight. A failed attempt parks the row until its next attempt, stored on the row; a permanent refusal, or a
+/// row older than the give-up time, is marked failed with the platform's error.
 /// </summary>
 internal sealed class OutboxSender(
-    Outbox outbox, Tickets tickets, IServiceProvider services, IOptions<DeliveryOptions> options, BotMetrics metrics, TimeProvider time, ILogger<OutboxSender> log)
+    Outbox outbox, Tickets tickets, WriteQueue writes, IServiceProvider services, IOptions<DeliveryOptions> options, BotMetrics metrics,
+    TimeProvider time, ILogger<OutboxSender> log)
     : BackgroundService
 {
-    // A lane carries the items as written while it is short: it is the only writer of its items, so there is nothing to
-    // read back. Behind a backlog it carries ids only.
-    private readonly Channel<Queued>[] lanes = Enumerable.Range(0, options.Value.Lanes).Select(_ => Channel.CreateUnbounded<Queued>()).ToArray();
+    private const int ReadBatch = 500;
+    private readonly DeliverySchedule schedule = new();
+    // Finished sends, and a null each time rows were added: the loop's one inbox, so it needs no lock.
+    private readonly Channel<Sent?> signals = Channel.CreateUnbounded<Sent?>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly long[] cursors = new long[Enum.GetValues<OutboxPriority>().Length];
+    private readonly bool[] stopped = new bool[Enum.GetValues<OutboxPriority>().Length];
 
-    private readonly record struct Queued(long Id, OutboxItem? Item);
+    private enum Outcome { Done, Retry, PlatformDown, ChannelOff }
 
-    private const int ReadBackBatch = 200;
+    private sealed record Sent(OutboxItem Row, Outcome Outcome, DateTime NextAttemptAt);
 
-    public void Enqueue(OutboxItem item)
+    private DeliveryOptions O => options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var lane = lanes[LaneOf(item)];
-        lane.Writer.TryWrite(new Queued(item.Id, lane.Reader.Count < options.Value.HeldPerLane ? item : null));
-    }
-
-    // string.GetHashCode is randomised per process: fine, lanes only need to be stable while the process lives.
-    private int LaneOf(OutboxItem item) => (int)((uint)StringComparer.Ordinal.GetHashCode($"{item.Channel}:{item.UserId}") % (uint)lanes.Length);
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var resumed = outbox.Pending();
-        if (resumed.Count > 0) log.LogInformation("Resuming {Count} undelivered replies", resumed.Count);
-        foreach (var item in resumed) Enqueue(item);
-        return Task.WhenAll(lanes.Select(lane => RunLaneAsync(lane.Reader, stoppingToken)));
-    }
-
-    private async Task RunLaneAsync(ChannelReader<Queued> lane, CancellationToken ct)
-    {
+        outbox.Added += OnAdded;
+        Array.Fill(cursors, await Task.Run(outbox.StartingPoint, stoppingToken));
+        var added = true;
         try
         {
-            while (await lane.WaitToReadAsync(ct))
+            while (true)
             {
-                while (lane.TryRead(out var queued))
+                var now = time.GetUtcNow().UtcDateTime;
+                ReadRows(added, now);
+                added = false;
+                while (schedule.InFlight < O.SendsInFlight && schedule.Take(now) is { } row) _ = SendAsync(row);
+                await WaitAsync(now, stoppingToken);
+                while (signals.Reader.TryRead(out var signal))
                 {
-                    foreach (var item in queued.Item is { } held ? [held] : ReadBack(queued, lane))
-                        if (item.State == OutboxState.Pending) await DeliverAsync(item, ct);
+                    if (signal is null) added = true;
+                    else Finish(signal);
                 }
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Undelivered replies stay pending in the outbox and are resumed on the next start.
+            // Undelivered rows stay pending in the outbox and are resumed on the next start. Sends already made are let
+            // finish and be recorded (each is bounded by the attempt timeout), or the restart would send them again.
+            outbox.Added -= OnAdded;
+            while (schedule.InFlight > 0 && await signals.Reader.WaitToReadAsync(CancellationToken.None))
+                while (signals.Reader.TryRead(out var signal))
+                    if (signal is not null) Finish(signal);
         }
     }
+
+    private void OnAdded() => signals.Writer.TryWrite(null);
 
     /// <summary>
-    /// This id and the ids queued right behind it, read as one range of the outbox (a read each made a lane that had fallen
-    /// behind fall further behind). The range stops short of ids far apart, such as a reply resumed from days ago.
+    /// Reads rows past each cursor while its priority has room. Each cursor stops short of a row it cannot hold, so
+    /// a user's rows are read, and sent, in order.
     /// </summary>
-    private List<OutboxItem> ReadBack(Queued first, ChannelReader<Queued> lane)
+    private void ReadRows(bool added, DateTime now)
     {
-        var ids = new List<long> { first.Id };
-        var maxSpan = 2L * ReadBackBatch * lanes.Length;
-        while (ids.Count < ReadBackBatch && lane.TryPeek(out var next) && next.Item is null && Math.Abs(next.Id - first.Id) < maxSpan
-               && lane.TryRead(out next))
-            ids.Add(next.Id);
-        var found = outbox.Between(ids.Min(), ids.Max()).ToDictionary(x => x.Id);
-        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
+        foreach (var priority in Enum.GetValues<OutboxPriority>())
+        {
+            var p = (int)priority;
+            if (!added && !(stopped[p] && schedule.Held(priority) < O.HeldInMemory)) continue;
+            stopped[p] = false;
+            List<OutboxItem> rows;
+            do
+            {
+                rows = outbox.After(cursors[p], ReadBatch);
+                foreach (var row in rows)
+                {
+                    if (row.Priority == priority && row.State == OutboxState.Pending)
+                    {
+                        if (schedule.Held(priority) >= O.HeldInMemory)
+                        {
+                            stopped[p] = true;
+                            break;
+                        }
+                        schedule.Add(row, now);
+                    }
+                    cursors[p] = row.Id;
+                }
+            } while (!stopped[p] && rows.Count == ReadBatch);
+        }
     }
 
-    private async Task DeliverAsync(OutboxItem item, CancellationToken ct)
+    private async Task WaitAsync(DateTime now, CancellationToken ct)
     {
-        using var scope = item.TicketNumber is { } ticket ? log.BeginScope("Ticket {Ticket}", ticket) : log.BeginScope("Turn {Turn}", item.Turn);
-        var o = options.Value;
-        for (var attempt = 1; ; attempt++)
+        if (signals.Reader.TryPeek(out _)) return;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var signalled = signals.Reader.WaitToReadAsync(wait.Token).AsTask();
+        var tasks = new List<Task> { signalled };
+        if (schedule.NextWake is { } next) tasks.Add(Task.Delay(next > now ? next - now : TimeSpan.Zero, time, wait.Token));
+        await Task.WhenAny(tasks);
+        await wait.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+    }
+
+    private void Finish(Sent sent)
+    {
+        switch (sent.Outcome)
         {
-            var adapter = services.GetKeyedService<IChannelAdapter>(item.Channel);
-            if (adapter is null)
-            {
-                log.LogWarning("Reply {Id} is for channel {Channel}, which is off; it stays in the outbox", item.Id, item.Channel);
-                return;
-            }
-
-            SendResult result;
-            try
-            {
-                // Not cancelled by shutdown: a send the platform may already have taken must finish and be recorded,
-                // or the restart sends it again. The per-attempt timeout bounds it; shutdown waits between attempts.
-                result = await adapter.SendAsync(item, CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                result = SendResult.Retry($"{item.Channel} send threw {e.GetType().Name}");
-                log.LogError(e, "Sending reply {Id} threw", item.Id);
-            }
-
-            switch (result.Status)
-            {
-                case DeliveryStatus.Delivered:
-                    outbox.MarkDelivered(item, result.PlatformMessageId);
-                    metrics.Delivery(item.Channel, "delivered");
-                    log.LogInformation("Reply {Id} delivered on {Channel} to {User}", item.Id, item.Channel, Mask.Id(item.UserId));
-                    return;
-                case DeliveryStatus.Failed:
-                    outbox.MarkFailed(item, result.Error ?? "refused");
-                    tickets.DeliveryFailed(item, result.Error ?? "refused");
-                    metrics.Delivery(item.Channel, "failed");
-                    log.LogWarning("Reply {Id} failed for good on {Channel}: {Error}", item.Id, item.Channel, result.Error);
-                    return;
-            }
-
-            if (time.GetUtcNow().UtcDateTime - item.CreatedAt > TimeSpan.FromHours(o.GiveUpAfterHours))
-            {
-                outbox.MarkFailed(item, $"gave up after {o.GiveUpAfterHours} h: {result.Error}");
-                tickets.DeliveryFailed(item, $"gave up after {o.GiveUpAfterHours} h: {result.Error}");
-                metrics.Delivery(item.Channel, "failed");
-                log.LogWarning("Reply {Id} given up on {Channel}: {Error}", item.Id, item.Channel, result.Error);
-                return;
-            }
-            outbox.RecordFailedAttempt(item, result.Error ?? "retry");
-            metrics.Delivery(item.Channel, "retry");
-            var pause = result.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(o.MaxOutboxDelaySeconds, o.FirstRetryDelaySeconds * Math.Pow(2, attempt)));
-            if (pause > TimeSpan.FromSeconds(o.MaxOutboxDelaySeconds)) pause = TimeSpan.FromSeconds(o.MaxOutboxDelaySeconds);
-            log.LogWarning("Reply {Id} not delivered ({Error}); next attempt in {Seconds:0.0} s", item.Id, result.Error, pause.TotalSeconds);
-            await Task.Delay(pause, time, ct);
+            case Outcome.Done:
+                schedule.Done(sent.Row);
+                break;
+            case Outcome.Retry:
+                schedule.Retry(sent.Row, sent.NextAttemptAt);
+                break;
+            case Outcome.PlatformDown:
+                schedule.Retry(sent.Row, sent.NextAttemptAt);
+                schedule.PlatformDown(sent.Row.Channel, sent.NextAttemptAt);
+                break;
+            case Outcome.ChannelOff:
+                schedule.Drop(sent.Row);
+                break;
         }
+    }
+
+    /// <summary>One attempt and its record. Never throws: whatever happens, the loop hears how the row ended.</summary>
+    private async Task SendAsync(OutboxItem row)
+    {
+        await Task.Yield();
+        Sent sent;
+        try
+        {
+            sent = await AttemptAsync(row);
+        }
+        catch (Exception e)
+        {
+            // The outcome could not be recorded (the database refused the write): the row is still pending; try again later.
+            log.LogError(e, "Recording reply {Id} failed", row.Id);
+            sent = new Sent(row, Outcome.Retry, time.GetUtcNow().UtcDateTime.AddSeconds(O.MaxOutboxDelaySeconds));
+        }
+        signals.Writer.TryWrite(sent);
+    }
+
+    private async Task<Sent> AttemptAsync(OutboxItem row)
+    {
+        using var scope = row.TicketNumber is { } ticket ? log.BeginScope("Ticket {Ticket}", ticket) : log.BeginScope("Turn {Turn}", row.Turn);
+        var adapter = services.GetKeyedService<IChannelAdapter>(row.Channel);
+        if (adapter is null)
+        {
+            log.LogWarning("Reply {Id} is for channel {Channel}, which is off; it stays in the outbox", row.Id, row.Channel);
+            return new Sent(row, Outcome.ChannelOff, default);
+        }
+
+        SendResult result;
+        try
+        {
+            // Not cancelled by shutdown: a send the platform may already have taken must finish and be recorded, or the
+            // restart sends it again. The per-attempt timeout bounds it.
+            result = await adapter.SendAsync(row, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            result = SendResult.Retry($"{row.Channel} send threw {e.GetType().Name}");
+            log.LogError(e, "Sending reply {Id} threw", row.Id);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        switch (result.Status)
+        {
+            case DeliveryStatus.Delivered:
+                await writes.WriteAsync(() => { outbox.MarkDelivered(row, result.PlatformMessageId); return true; });
+                metrics.Delivery(row.Channel, "delivered");
+                log.LogInformation("Reply {Id} delivered on {Channel} to {User}", row.Id, row.Channel, Mask.Id(row.UserId));
+                return new Sent(row, Outcome.Done, default);
+            case DeliveryStatus.Failed:
+                await FailAsync(row, result.Error ?? "refused");
+                return new Sent(row, Outcome.Done, default);
+        }
+
+        if (now - row.CreatedAt > TimeSpan.FromHours(O.GiveUpAfterHours))
+        {
+            await FailAsync(row, $"gave up after {O.GiveUpAfterHours} h: {result.Error}");
+            return new Sent(row, Outcome.Done, default);
+        }
+        var platformDown = result.Status == DeliveryStatus.PlatformDown;
+        var pause = result.RetryAfter ?? (platformDown
+            ? TimeSpan.FromSeconds(O.BreakSeconds)
+            : TimeSpan.FromSeconds(O.FirstRetryDelaySeconds * Math.Pow(2, Math.Min(row.Attempts + 1, 20))));
+        if (pause > TimeSpan.FromSeconds(O.MaxOutboxDelaySeconds)) pause = TimeSpan.FromSeconds(O.MaxOutboxDelaySeconds);
+        var next = now + pause;
+        await writes.WriteAsync(() => { outbox.Park(row, result.Error ?? "retry", next); return true; });
+        metrics.Delivery(row.Channel, "retry");
+        log.LogWarning("Reply {Id} not delivered ({Error}); next attempt in {Seconds:0.0} s", row.Id, result.Error, pause.TotalSeconds);
+        return new Sent(row, platformDown ? Outcome.PlatformDown : Outcome.Retry, next);
+    }
+
+    private async Task FailAsync(OutboxItem row, string error)
+    {
+        await writes.WriteAsync(() => { outbox.MarkFailed(row, error); return true; });
+        tickets.DeliveryFailed(row, error);
+        metrics.Delivery(row.Channel, "failed");
+        log.LogWarning("Reply {Id} failed for good on {Channel}: {Error}", row.Id, row.Channel, error);
     }
 }

@@ -79,8 +79,8 @@ internal static class StaffApi
     }
 }
 
-/// <summary>A staff reply, from the console or the API: queued in the outbox and handed to the sender at once.</summary>
-internal sealed class StaffReplies(Tickets tickets, OutboxSender sender, IOptions<FacebookOptions> facebook)
+/// <summary>A staff reply, from the console or the API: queued in the outbox, which wakes the sender.</summary>
+internal sealed class StaffReplies(Tickets tickets, IOptions<FacebookOptions> facebook)
 {
     public IResult Send(string number, string staff, string text)
     {
@@ -89,7 +89,6 @@ internal sealed class StaffReplies(Tickets tickets, OutboxSender sender, IOption
         switch (tickets.Reply(number, staff, text, facebook.Value.HumanAgentTag))
         {
             case Tickets.ReplyResult.Queued queued:
-                sender.Enqueue(queued.Reply);
                 return Results.Accepted($"/api/staff/tickets/{number}", TicketView.Summary(queued.Ticket));
             case Tickets.ReplyResult.Refused refused:
                 return Results.Conflict(new { error = refused.Reason });

@@ -13,7 +13,7 @@ namespace ReformBot.Host.Turns;
 /// are answered as one turn ("cho hỏi" … "xin phép xây nhà" … "cần gì"). Unanswered inbox items are resumed on start-up.
 /// </summary>
 internal sealed class InboxWorker(
-    Inbox inbox, Conversation conversation, OutboxSender sender, IServiceProvider services, BotOptions options, BotMetrics metrics, TimeProvider time,
+    Inbox inbox, Conversation conversation, IServiceProvider services, BotOptions options, BotMetrics metrics, TimeProvider time,
     ILogger<InboxWorker> log)
     : BackgroundService
 {
@@ -132,7 +132,6 @@ internal sealed class InboxWorker(
         metrics.Turn(channel, outcome, Stopwatch.GetElapsedTime(started));
         log.LogInformation("{Channel} user {User}: {Messages} message(s) → {Replies} reply(ies), {Outcome}",
             channel, Mask.Id(user), ordered.Count, replies.Count, outcome);
-        foreach (var reply in replies) sender.Enqueue(reply);
     }
 
     private async Task ShowTypingAsync(InboxItem item, CancellationToken ct)

@@ -14,7 +14,8 @@ namespace ReformBot.Tests.Proof;
 
 /// <summary>
 /// kill -9 in the middle of a stream of signed webhooks, restart on the same data folder: nothing acknowledged is lost,
-/// and at most one reply per kill is sent twice (the platform took it, the process died before the outbox recorded it).
+/// and at most the sends in flight at the kill are sent twice (the platform took them, the process died before the outbox
+/// recorded them).
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output)
 {
@@ -96,11 +97,11 @@ public sealed class CrashTests(ITestOutputHelper output)
         var duplicated = replies.Values.Count(c => c > 1);
         output.WriteLine($"requests sent {schedule.Count} ({Events} events, {schedule.Count - Events} redeliveries), killed after {killAfter.TotalSeconds:0.0} s");
         output.WriteLine($"acknowledged before the platform's redelivery {acknowledgedBeforeRedelivery}, after {acknowledged.Count}");
-        output.WriteLine($"answered {replies.Count}, duplicated {duplicated}, lost {lost}");
+        output.WriteLine($"answered {replies.Count}, duplicated {duplicated} (bound: {SendsInFlight} sends in flight), lost {lost}");
 
         Assert.Equal(Events, acknowledged.Count);
         Assert.Equal(0, lost);
-        Assert.InRange(duplicated, 0, 1);
+        Assert.InRange(duplicated, 0, SendsInFlight);
         using var db = new BotDatabase(dataPath); // opens cleanly after two kills
         Assert.Equal(Events, db.Inbox.Count());
         Assert.Equal(0, db.Inbox.Count(x => x.AnsweredAt == null));
@@ -172,10 +173,10 @@ public sealed class CrashTests(ITestOutputHelper output)
         var lost = citizens.Count(u => !staffReplies.ContainsKey(u));
         var duplicated = staffReplies.Values.Count(c => c > 1);
         output.WriteLine($"staff replies {Tickets}, acknowledged {acknowledged.Count}, killed after {killAfter.TotalSeconds:0.0} s");
-        output.WriteLine($"delivered {staffReplies.Count}, duplicated {duplicated}, lost {lost}");
+        output.WriteLine($"delivered {staffReplies.Count}, duplicated {duplicated} (bound: {SendsInFlight} sends in flight), lost {lost}");
         Assert.Equal(Tickets, acknowledged.Count);
         Assert.Equal(0, lost);
-        Assert.InRange(duplicated, 0, 1);
+        Assert.InRange(duplicated, 0, SendsInFlight);
     }
 
     private static async Task<bool> ReplyAsync(HttpClient http, string number, string user)
@@ -191,15 +192,19 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>A crash can send again at most the replies whose send had started and whose outcome was not yet recorded.</summary>
+    private const int SendsInFlight = 8;
+
     /// <summary>
-    /// The test settings, plus room for one user's 1,000 events: the per-user limit is not what is tested here. A lane
-    /// holds one reply, so every reply queued behind another is read back from the outbox, before the kill and after.
+    /// The test settings, plus room for one user's 1,000 events: the per-user limit is not what is tested here. The sender
+    /// holds few rows, so most wait in the outbox and are read as room frees, before the kill and after.
     /// </summary>
     private static Task<HostProcess> StartHostAsync(FakePlatform platform, string dataPath, int port)
     {
         var settings = RunningHost.Settings(platform, dataPath);
         settings["ReformBot:MessagesPerMinutePerUser"] = "1000";
-        settings["ReformBot:Delivery:HeldPerLane"] = "1";
+        settings["ReformBot:Delivery:SendsInFlight"] = SendsInFlight.ToString();
+        settings["ReformBot:Delivery:HeldInMemory"] = "12";
         return HostProcess.StartAsync(dataPath, port, settings);
     }
 

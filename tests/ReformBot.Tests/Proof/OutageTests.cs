@@ -21,7 +21,7 @@ public sealed class OutageTests
             ["ReformBot:Delivery:BreakAfterFailures"] = "4",
             ["ReformBot:Delivery:BreakSeconds"] = "1",
             ["ReformBot:Delivery:MaxOutboxDelaySeconds"] = "0.5",
-            ["ReformBot:Delivery:HeldPerLane"] = "2", // most of the backlog waits as ids and is read back in turn
+            ["ReformBot:Delivery:HeldInMemory"] = "2", // most of the backlog waits in the outbox and is read in turn
             ["Logging:LogLevel:Default"] = "Information",
         }, configure: b => b.Logging.AddProvider(logs));
 

@@ -52,8 +52,11 @@ public sealed class FacebookAdapter(HttpClient http, IOptions<FacebookOptions> o
                 return SendResult.Delivered((await response.Content.ReadFromJsonAsync<FbSendResponse>(ct))?.MessageId);
             return await Classify(response, ct);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested
-                                  || PlatformResilience.IsCircuitOpen(e))
+        catch (Exception e) when (PlatformResilience.IsCircuitOpen(e))
+        {
+            return SendResult.PlatformDown("facebook circuit open after repeated failures");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
         {
             return SendResult.Retry($"facebook unreachable: {e.GetType().Name}");
         }

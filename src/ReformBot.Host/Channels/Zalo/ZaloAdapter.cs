@@ -40,10 +40,13 @@ public sealed class ZaloAdapter(HttpClient http, ZaloTokens tokens) : IChannelAd
         }
         catch (ZaloTokenException e)
         {
-            return SendResult.Retry(e.Message, TimeSpan.FromMinutes(1));
+            return SendResult.PlatformDown(e.Message, TimeSpan.FromMinutes(1));
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested
-                                  || PlatformResilience.IsCircuitOpen(e))
+        catch (Exception e) when (PlatformResilience.IsCircuitOpen(e))
+        {
+            return SendResult.PlatformDown("zalo circuit open after repeated failures");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
         {
             return SendResult.Retry($"zalo unreachable: {e.GetType().Name}");
         }
