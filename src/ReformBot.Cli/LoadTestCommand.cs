@@ -30,8 +30,13 @@ internal static class LoadTestCommand
         {
             Description = "Seconds of the same load before measuring the host; its replies are awaited first", DefaultValueFactory = _ => 10,
         };
+        var latency = new Option<int>("--platform-latency-ms")
+        {
+            Description = "How long the fake Send API takes to answer each send (Graph and Zalo OpenAPI take about 200 ms from Vietnam)",
+            DefaultValueFactory = _ => 0,
+        };
         var knowledge = CliOptions.Knowledge();
-        var command = new Command("loadtest", "Webhook acknowledgement throughput and latency, host vs a bare endpoint") { seconds, concurrency, rate, warmup, knowledge };
+        var command = new Command("loadtest", "Webhook acknowledgement throughput and latency, host vs a bare endpoint") { seconds, concurrency, rate, warmup, latency, knowledge };
         command.SetAction(async (parse, ct) =>
         {
             var duration = TimeSpan.FromSeconds(parse.GetValue(seconds));
@@ -40,7 +45,8 @@ internal static class LoadTestCommand
             var warmUp = TimeSpan.FromSeconds(parse.GetValue(warmup));
             var sent = new ConcurrentDictionary<string, long>();
             var replied = new ConcurrentDictionary<string, long>();
-            await using var fake = await StartFakeAsync(replied);
+            var platformLatency = TimeSpan.FromMilliseconds(parse.GetValue(latency));
+            await using var fake = await StartFakeAsync(replied, platformLatency);
             var fakeUrl = fake.Urls.First();
             var dataPath = Path.Combine(Path.GetTempPath(), "reformbot-loadtest-" + Guid.NewGuid().ToString("N"));
             using var host = await HostProcess.StartAsync(dataPath, HostProcess.FreePort(), new Dictionary<string, string?>
@@ -85,6 +91,7 @@ internal static class LoadTestCommand
             await sampler;
             var dbSize = new FileInfo(Path.Combine(dataPath, BotDatabase.FileName)).Length;
 
+            Console.WriteLine($"platform      : the fake Send API answers each send after {platformLatency.TotalMilliseconds:0} ms");
             Console.WriteLine($"warm-up       : {warmUp.TotalSeconds:0} s of the same load; {warmUpReplies.Delivered} of {warmUpReplies.Expected} answered before the run");
             Console.WriteLine($"bare endpoint : {bareRun}");
             Console.WriteLine($"host webhook  : {hostRun}");
@@ -117,8 +124,11 @@ internal static class LoadTestCommand
     private static byte[] Event(long i) => Encoding.UTF8.GetBytes(
         $$$"""{"object":"page","entry":[{"id":"PAGE","time":1764200000000,"messaging":[{"sender":{"id":"load{{{i}}}"},"recipient":{"id":"PAGE"},"timestamp":1764200000000,"message":{"mid":"m.{{{i}}}.{{{Guid.NewGuid():N}}}","text":"{{{Questions[i % Questions.Length]}}}"}}]}]}""");
 
-    /// <summary>The bare endpoint the host is compared with, and a Send API that notes when each user's reply arrives.</summary>
-    private static async Task<WebApplication> StartFakeAsync(ConcurrentDictionary<string, long> replied)
+    /// <summary>
+    /// The bare endpoint the host is compared with, and a Send API that answers after <paramref name="latency"/> and notes
+    /// when each user's reply arrived.
+    /// </summary>
+    private static async Task<WebApplication> StartFakeAsync(ConcurrentDictionary<string, long> replied, TimeSpan latency)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -127,6 +137,7 @@ internal static class LoadTestCommand
         app.MapPost("/bare", () => Results.Ok());
         app.MapPost("/v25.0/me/messages", async (HttpRequest request) =>
         {
+            if (latency > TimeSpan.Zero) await Task.Delay(latency);
             var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
             if (body.TryGetProperty("message", out _)) replied.TryAdd(body.GetProperty("recipient").GetProperty("id").GetString()!, Stopwatch.GetTimestamp());
             return Results.Ok(new { recipient_id = "x", message_id = "m" });

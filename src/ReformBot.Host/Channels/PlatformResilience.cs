@@ -46,13 +46,17 @@ internal sealed class PlatformResilience(IOptions<DeliveryOptions> options, BotM
                 return Task.CompletedTask;
             });
 
-        var breaker = transient.CircuitBreakerAsync(
+        // Opened by a share of failures, not a run of them: one user's failing sends among others' deliveries must not
+        // stop the platform for everyone.
+        var breaker = transient.AdvancedCircuitBreakerAsync(
+            BreakShare,
+            BreakWindow,
             o.BreakAfterFailures,
             TimeSpan.FromSeconds(o.BreakSeconds),
             (_, wait) =>
             {
                 metrics.Circuit(platform, "opened");
-                log.LogWarning("{Platform}: circuit opened for {Seconds:0} s after {Failures} failed attempts", platform, wait.TotalSeconds, o.BreakAfterFailures);
+                log.LogWarning("{Platform}: circuit opened for {Seconds:0} s: most attempts in the last {Window:0} s failed", platform, wait.TotalSeconds, BreakWindow.TotalSeconds);
             },
             () =>
             {
@@ -68,6 +72,9 @@ internal sealed class PlatformResilience(IOptions<DeliveryOptions> options, BotM
         var timeout = Policy.TimeoutAsync<HttpResponseMessage>(TimeSpan.FromSeconds(o.AttemptTimeoutSeconds));
         return Policy.WrapAsync(retry, breaker, timeout);
     }
+
+    private const double BreakShare = 0.75;
+    private static readonly TimeSpan BreakWindow = TimeSpan.FromSeconds(10);
 
     public static TimeSpan? RetryAfter(HttpResponseMessage? response)
     {

@@ -10,10 +10,16 @@ public sealed class DeliveryOptions
     /// <summary>Retries inside one send, with jittered exponential back-off, on network errors, timeouts, 5xx and 429.</summary>
     public int RetryCount { get; set; } = 3;
     public double FirstRetryDelaySeconds { get; set; } = 0.5;
-    /// <summary>A Retry-After longer than this is not waited for inside the send: the reply waits in the outbox instead.</summary>
-    public double MaxRetryAfterSeconds { get; set; } = 30;
+    /// <summary>
+    /// A Retry-After longer than this is not waited for inside the send, which would hold a place among the sends in flight:
+    /// the row waits in the outbox instead.
+    /// </summary>
+    public double MaxRetryAfterSeconds { get; set; } = 5;
     public double AttemptTimeoutSeconds { get; set; } = 10;
-    /// <summary>Consecutive failed attempts that open the circuit, and how long it stays open.</summary>
+    /// <summary>
+    /// The circuit opens when at least this many attempts were made in the last 10 s and three in four failed; it stays
+    /// open for <see cref="BreakSeconds"/>, and the platform's rows wait in the outbox meanwhile.
+    /// </summary>
     public int BreakAfterFailures { get; set; } = 5;
     public double BreakSeconds { get; set; } = 30;
     /// <summary>Longest pause between two outbox attempts at one reply.</summary>

@@ -7,12 +7,16 @@ using System.Text.Json;
 
 namespace ReformBot.Tests.Host;
 
-/// <summary>One message the fake platform accepted (Graph Send API or Zalo message/cs).</summary>
-public sealed record SentMessage(string Channel, string UserId, string Text, JsonElement Body);
+/// <summary>One message the fake platform accepted (Graph Send API or Zalo message/cs), and when.</summary>
+public sealed record SentMessage(string Channel, string UserId, string Text, JsonElement Body)
+{
+    public DateTime At { get; } = DateTime.UtcNow;
+}
 
 /// <summary>
 /// A local stand-in for the Graph API and the Zalo OpenAPI/OAuth on a loopback port: records what the host sends,
-/// checks credentials the way the platforms do, rotates Zalo tokens, and fails on demand (status, Retry-After).
+/// checks credentials the way the platforms do, rotates Zalo tokens, answers as slowly as a platform far away, and fails
+/// on demand (status, Retry-After; one platform or both; one user's sends).
 /// </summary>
 public sealed class FakePlatform : IAsyncDisposable
 {
@@ -26,6 +30,8 @@ public sealed class FakePlatform : IAsyncDisposable
     private int failureStatus;
     private TimeSpan? failureRetryAfter;
     private object? failureBody;
+    private string? failureChannel;
+    private readonly ConcurrentDictionary<string, bool> failingUsers = new();
     private int tokenGeneration;
 
     public string BaseUrl { get; private set; } = "";
@@ -33,6 +39,8 @@ public sealed class FakePlatform : IAsyncDisposable
     public string ZaloRefreshToken { get; private set; } = "refresh-0";
     public int TokenRefreshes => tokenGeneration;
     public int FailedRequests;
+    /// <summary>How long each send takes to be answered (Graph and Zalo OpenAPI take about 200 ms from Vietnam).</summary>
+    public TimeSpan Latency { get; set; }
     public JsonElement? MessengerProfile { get; private set; }
     public IReadOnlyCollection<SentMessage> Sent => sent;
     /// <summary>What the ticket notification webhook received.</summary>
@@ -65,11 +73,19 @@ public sealed class FakePlatform : IAsyncDisposable
         return platform;
     }
 
-    /// <summary>The next <paramref name="count"/> send requests get <paramref name="status"/> (with Retry-After when given).</summary>
-    public void FailNext(int count, int status, TimeSpan? retryAfter = null, object? body = null)
+    /// <summary>
+    /// The next <paramref name="count"/> send requests get <paramref name="status"/> (with Retry-After when given), on one
+    /// platform (<c>facebook</c>, <c>zalo</c>) or both.
+    /// </summary>
+    public void FailNext(int count, int status, TimeSpan? retryAfter = null, object? body = null, string? channel = null)
     {
-        lock (gate) (failuresLeft, failureStatus, failureRetryAfter, failureBody) = (count, status, retryAfter, body);
+        lock (gate) (failuresLeft, failureStatus, failureRetryAfter, failureBody, failureChannel) = (count, status, retryAfter, body, channel);
     }
+
+    /// <summary>Sends to this user get 500 until <see cref="Recover"/>: a failure of one user's, not of the platform.</summary>
+    public void FailUser(string userId) => failingUsers[userId] = true;
+
+    public void Recover(string userId) => failingUsers.TryRemove(userId, out _);
 
     /// <summary>The OA is authorised again: a new refresh token replaces the old chain, as the operator would configure.</summary>
     public string ReauthoriseZalo()
@@ -90,11 +106,11 @@ public sealed class FakePlatform : IAsyncDisposable
         return sent.ToList();
     }
 
-    private IResult? Failure(HttpResponse response)
+    private IResult? Failure(HttpResponse response, string channel)
     {
         lock (gate)
         {
-            if (failuresLeft <= 0) return null;
+            if (failuresLeft <= 0 || failureChannel is { } only && only != channel) return null;
             failuresLeft--;
             Interlocked.Increment(ref FailedRequests);
             if (failureRetryAfter is { } wait) response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
@@ -104,24 +120,28 @@ public sealed class FakePlatform : IAsyncDisposable
 
     private async Task<IResult> FacebookSend(HttpRequest request)
     {
-        if (Failure(request.HttpContext.Response) is { } failure) return failure;
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency);
+        if (Failure(request.HttpContext.Response, "facebook") is { } failure) return failure;
         if (request.Query["access_token"] != "page-token")
             return Results.Json(new { error = new { message = "Invalid OAuth access token.", type = "OAuthException", code = 190 } }, statusCode: 400);
         var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
         if (body.TryGetProperty("sender_action", out _)) return Results.Ok(new { recipient_id = "x" });
         var user = body.GetProperty("recipient").GetProperty("id").GetString()!;
+        if (failingUsers.ContainsKey(user)) return Results.StatusCode(500);
         sent.Enqueue(new SentMessage("facebook", user, body.GetProperty("message").GetProperty("text").GetString()!, body));
         return Results.Ok(new { recipient_id = user, message_id = $"m_{sent.Count}" });
     }
 
     private async Task<IResult> ZaloSend(HttpRequest request)
     {
-        if (Failure(request.HttpContext.Response) is { } failure) return failure;
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency);
+        if (Failure(request.HttpContext.Response, "zalo") is { } failure) return failure;
         string valid;
         lock (gate) valid = ZaloAccessToken;
         if (request.Headers["access_token"] != valid) return Results.Ok(new { error = -216, message = "Access token is invalid" });
         var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
         var user = body.GetProperty("recipient").GetProperty("user_id").GetString()!;
+        if (failingUsers.ContainsKey(user)) return Results.StatusCode(500);
         sent.Enqueue(new SentMessage("zalo", user, body.GetProperty("message").GetProperty("text").GetString()!, body));
         return Results.Ok(new { error = 0, message = "Success", data = new { message_id = $"z{sent.Count}", user_id = user } });
     }
