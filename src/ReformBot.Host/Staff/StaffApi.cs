@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ReformBot.Core.Escalation;
 using ReformBot.Host.Channels.Facebook;
-using ReformBot.Host.Delivery;
 
 namespace ReformBot.Host.Staff;
 
