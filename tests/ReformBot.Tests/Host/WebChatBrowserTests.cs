@@ -9,6 +9,7 @@ namespace ReformBot.Tests.Host;
 /// The web chat page in a real browser (Debian's chromium, headless) against the real host: the greeting with its
 /// topics, typing, candidate buttons, escalation, and the phone-sized screenshot used in the README (docs/webchat.png).
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class WebChatBrowserTests : IAsyncLifetime
 {
     private const float Wait = 10_000;

@@ -17,6 +17,7 @@ namespace ReformBot.Tests.Proof;
 /// and at most the sends in flight at the kill are sent twice (the platform took them, the process died before the outbox
 /// recorded them).
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int Events = 2000;

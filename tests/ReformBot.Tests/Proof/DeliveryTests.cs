@@ -11,6 +11,7 @@ namespace ReformBot.Tests.Proof;
 /// The sender against a platform that is slow, down, or failing for one user: no citizen waits behind another, and
 /// every reply is delivered once, in order per user.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class DeliveryTests(ITestOutputHelper output)
 {
     private const string Question = "thu tuc xin phep xay nha can gi";

@@ -4,6 +4,7 @@ using ReformBot.Tests.Host;
 
 namespace ReformBot.Tests.Proof;
 
+[Trait("Speed", "Slow")]
 public sealed class OutageTests
 {
     private static readonly string[] Questions =

@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ReformBot.Tests.Staff;
 
 /// <summary>The staff console in Debian's chromium against the real host: log in, open the newest ticket, reply.</summary>
+[Trait("Speed", "Slow")]
 public sealed class StaffConsoleBrowserTests : IAsyncLifetime
 {
     private const float Wait = 10_000;
