@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using ReformBot.Core.Storage;
-using ReformBot.Host.Staff;
 
 namespace ReformBot.Cli;
 
@@ -60,8 +59,8 @@ internal static class BackupCommand
             using var logFile = File.OpenRead(log);
             BackupArchive.Add(archive, Path.GetFileName(log), logFile.CopyTo);
         }
-        using var staff = new StaffStore(dataPath, TimeProvider.System);
-        BackupArchive.Add(archive, StaffStore.FileName, staff.CopyTo);
+        using var staff = new StaffDatabase(dataPath);
+        BackupArchive.Add(archive, StaffDatabase.FileName, staff.CopyTo);
     }
 
     private static async Task<bool> DownloadAsync(Uri host, string zipFile, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using ReformBot.Host.Staff;
+using ReformBot.Core.Knowledge;
+using ReformBot.Core.Storage;
 
 namespace ReformBot.Cli;
 
@@ -14,8 +15,8 @@ internal static class KnowledgeCommand
         export.SetAction(parse =>
         {
             if (CliOptions.LoadPack(parse.GetValue(knowledge)!) is not { } pack) return 1;
-            using var staff = new StaffStore(CliOptions.DataPath(), TimeProvider.System);
-            var saved = staff.SavedFaq.FindAll().ToList();
+            using var staff = new StaffDatabase(CliOptions.DataPath());
+            var saved = new SavedFaqStore(staff).All();
             var dir = parse.GetValue(output)!;
             var (created, variants, procedures) = KnowledgeExport.Write(pack, saved, dir);
             Console.WriteLine($"{created} new FAQ entries, {variants} FAQ entries and {procedures} procedures with new ways of asking, in {Path.GetFullPath(dir)}");

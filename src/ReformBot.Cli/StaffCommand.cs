@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ReformBot.Host.Staff;
+using ReformBot.Core.Storage;
 
 namespace ReformBot.Cli;
 
@@ -20,7 +20,8 @@ internal static class StaffCommand
             if (name.Length is < 2 or > 64 || name.Any(char.IsWhiteSpace)) return Output.Fail("The username must be 2–64 characters without spaces.");
             var password = CliOptions.ReadSecret("Password: ");
             if (password.Length < 10) return Output.Fail("The password must have at least 10 characters.");
-            using var staff = Open();
+            using var file = new StaffDatabase(CliOptions.DataPath());
+            var staff = new StaffStore(file, TimeProvider.System);
             if (!staff.Add(name, parse.GetValue(role), password)) return Output.Fail($"{name} already exists.");
             Console.WriteLine($"Added {name} ({parse.GetValue(role).ToString().ToLowerInvariant()}).");
             return 0;
@@ -29,7 +30,8 @@ internal static class StaffCommand
         var list = new Command("list", "List the accounts");
         list.SetAction(_ =>
         {
-            using var staff = Open();
+            using var file = new StaffDatabase(CliOptions.DataPath());
+            var staff = new StaffStore(file, TimeProvider.System);
             foreach (var a in staff.List())
                 Console.WriteLine($"{a.Username,-20} {a.Role.ToString().ToLowerInvariant(),-6} {(a.Disabled ? "disabled" : "active"),-9} tokens: {a.Tokens.Count(t => !t.Revoked)}");
             return 0;
@@ -39,7 +41,8 @@ internal static class StaffCommand
         var disable = new Command("disable", "Disable an account and revoke its API tokens") { disableName };
         disable.SetAction(parse =>
         {
-            using var staff = Open();
+            using var file = new StaffDatabase(CliOptions.DataPath());
+            var staff = new StaffStore(file, TimeProvider.System);
             var name = parse.GetValue(disableName)!;
             if (!staff.Disable(name)) return Output.Fail($"No account {name}.");
             Console.WriteLine($"Disabled {name}; its API tokens are revoked.");
@@ -50,7 +53,8 @@ internal static class StaffCommand
         var token = new Command("token", "Print a new API token for /api/staff (the last line of the output)") { tokenName };
         token.SetAction(parse =>
         {
-            using var staff = Open();
+            using var file = new StaffDatabase(CliOptions.DataPath());
+            var staff = new StaffStore(file, TimeProvider.System);
             var name = parse.GetValue(tokenName)!;
             string? issued;
             try { issued = staff.IssueToken(name); }
@@ -65,7 +69,8 @@ internal static class StaffCommand
         var revoke = new Command("revoke", "Revoke every API token of an account") { revokeName };
         revoke.SetAction(parse =>
         {
-            using var staff = Open();
+            using var file = new StaffDatabase(CliOptions.DataPath());
+            var staff = new StaffStore(file, TimeProvider.System);
             var name = parse.GetValue(revokeName)!;
             if (!staff.RevokeTokens(name)) return Output.Fail($"No account {name}.");
             Console.WriteLine($"Revoked the API tokens of {name}.");
@@ -74,6 +79,4 @@ internal static class StaffCommand
 
         return new Command("staff", "Staff accounts for the console and the API") { add, list, disable, token, revoke };
     }
-
-    private static StaffStore Open() => new(CliOptions.DataPath(), TimeProvider.System);
 }

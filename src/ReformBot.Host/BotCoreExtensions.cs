@@ -28,6 +28,9 @@ internal static class BotCoreExtensions
         services.AddSingleton<WriteQueue>();
         services.AddSingleton<Inbox>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<WebChatStore>();
+        services.AddSingleton<TokenStore>();
+        services.AddSingleton<TicketStore>();
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value);
@@ -43,9 +46,9 @@ internal static class BotCoreExtensions
             var loaded = OfficeCard.LoadPack(path);
             if (loaded.Pack is null)
                 throw new StartupException($"The knowledge pack in {path} (ReformBot:KnowledgePath) has problems:\n" + string.Join('\n', loaded.Problems));
-            var saved = sp.GetRequiredService<Staff.StaffStore>().SavedFaq.FindAll().ToList();
+            var saved = sp.GetRequiredService<SavedFaqStore>().All();
             return new LiveKnowledge(
-                Staff.SavedFaq.Apply(loaded.Pack, saved),
+                SavedFaq.Apply(loaded.Pack, saved),
                 sp.GetRequiredService<EscalationOptions>(),
                 pack => KnowledgeIndex.Build(pack, SearchProfile.Vietnamese, ranking),
                 index => new Bot(index, answering, new ReplyRenderer(index.Pack.Office)));

@@ -11,7 +11,7 @@ namespace ReformBot.Core.Conversations;
 /// writes its consequences in one transaction: the bot's answer or the ticket for staff, the replies in the outbox, and the
 /// inbox items marked answered. While staff own the conversation (ticket claimed) the bot stays quiet.
 /// </summary>
-public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, EscalationOptions options, BotDatabase db, Outbox outbox, WriteQueue writes, TimeProvider time)
+public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, EscalationOptions options, Inbox inbox, Outbox outbox, WriteQueue writes, TimeProvider time)
 {
     public TurnResult Think(IReadOnlyList<InboxItem> items) => knowledge.Bot.OnTurn(items.Select(i => i.ToActivity()).ToList());
 
@@ -29,11 +29,7 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
         var outgoing = replies.Select(r => OutboxItem.For(first.Channel, first.UserId, r, now)).ToList();
         foreach (var reply in outgoing) reply.Turn = first.Id;
         foreach (var reply in outgoing) outbox.Add(reply);
-        foreach (var item in items)
-        {
-            item.AnsweredAt = now;
-            db.Inbox.Update(item);
-        }
+        inbox.MarkAnswered(items, now);
         return outgoing;
     }
 

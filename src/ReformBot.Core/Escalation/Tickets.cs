@@ -5,29 +5,22 @@ using ReformBot.Core.Storage;
 namespace ReformBot.Core.Escalation;
 
 /// <summary>
-/// The escalation queue in LiteDB. Every change to a ticket goes through <see cref="Apply"/> (read, change, write if
+/// The escalation queue. Every change to a ticket goes through <see cref="Apply"/> (read, change, write if
 /// nobody wrote meanwhile), with its status transitions checked and an event in its log. The turn calls the
 /// citizen-side methods inside its own transaction; the staff-side methods (claim, reply, close…) are each one.
 /// </summary>
-public sealed class Tickets(BotDatabase db, Outbox outbox, EscalationOptions options, TimeProvider time)
+public sealed class Tickets(TicketStore store, Outbox outbox, EscalationOptions options, TimeProvider time)
 {
     public const string BotName = "bot";
     public const string CitizenName = "người dân";
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public Ticket? Find(string number) => db.Tickets.FindOne(t => t.Number == number);
+    public Ticket? Find(string number) => store.Find(number);
 
-    public IReadOnlyList<Ticket> List(TicketStatus? status = null) =>
-        (status is { } s ? db.Tickets.Find(t => t.Status == s) : db.Tickets.FindAll()).OrderByDescending(t => t.Id).ToList();
+    public IReadOnlyList<Ticket> List(TicketStatus? status = null) => store.List(status);
 
-    /// <summary>
-    /// Asked on every turn, so the predicate is a parameter: LiteDB compiles an expression once per distinct text, and
-    /// Query.EQ would write each user id into the text.
-    /// </summary>
-    public Ticket? ActiveFor(string channel, string userId) =>
-        db.Tickets.Find(LiteDB.BsonExpression.Create("$.UserId = @0", userId))
-            .Where(t => t.Channel == channel && t.Status != TicketStatus.Closed).MaxBy(t => t.Id);
+    public Ticket? ActiveFor(string channel, string userId) => store.ActiveFor(channel, userId);
 
     /// <summary>
     /// A question the bot did not answer: added to the citizen's active ticket (reopening it if answered), or a new ticket.
@@ -57,14 +50,14 @@ public sealed class Tickets(BotDatabase db, Outbox outbox, EscalationOptions opt
         var local = OfficeHours.ToLocal(now);
         var ticket = new Ticket
         {
-            Number = $"HC-{local.Year}-{db.Next($"ticket-{local.Year}"):000000}",
+            Number = $"HC-{local.Year}-{store.NextNumber(local.Year):000000}",
             Channel = channel, UserId = userId, UserRef = $"{channel} {Mask.Id(userId)}", Question = question,
             CreatedAt = now, DueAt = hours.AddWorkingHours(now, options.AnswerWithinWorkingHours), Status = TicketStatus.Open,
         };
         AddCandidates(ticket, considered);
         AddCitizenMessage(ticket, question, now);
         Record(ticket, BotName, TicketEvent.Opened);
-        db.Tickets.Insert(ticket);
+        store.Add(ticket);
         return (ticket, true);
     }
 
@@ -140,7 +133,7 @@ public sealed class Tickets(BotDatabase db, Outbox outbox, EscalationOptions opt
     }
 
     /// <summary>Queues a staff reply in the outbox (same senders as the bot), within the channel's reply window.</summary>
-    public ReplyResult Reply(string number, string staff, string text, bool facebookHumanAgent) => db.InTransaction<ReplyResult>(() =>
+    public ReplyResult Reply(string number, string staff, string text, bool facebookHumanAgent) => store.InTransaction<ReplyResult>(() =>
     {
         if (string.IsNullOrWhiteSpace(text)) return new ReplyResult.Refused("Nội dung trả lời trống.");
         OutboxItem? reply = null;
@@ -190,8 +183,7 @@ public sealed class Tickets(BotDatabase db, Outbox outbox, EscalationOptions opt
     }
 
     /// <summary>Tickets the notification webhook has not been told of yet: new, or newly overdue.</summary>
-    public IReadOnlyList<Ticket> ToNotify(DateTime now) =>
-        db.Tickets.Find(t => !t.NotifiedNew || (!t.NotifiedOverdue && t.DueAt < now)).ToList();
+    public IReadOnlyList<Ticket> ToNotify(DateTime now) => store.ToNotify(now);
 
     public void Notified(string number, bool overdue) => ApplyAlone(number, t =>
     {
@@ -209,7 +201,7 @@ public sealed class Tickets(BotDatabase db, Outbox outbox, EscalationOptions opt
     /// </summary>
     public int RemoveConversationText(DateTime cutoff)
     {
-        var old = db.Tickets.Find(t => t.Status == TicketStatus.Closed && t.TextRemovedAt == null)
+        var old = store.ClosedWithText()
             .Where(t => t.Messages.Select(m => m.At).Append(t.CreatedAt).Max() < cutoff)
             .ToList();
         return old.Count(ticket => ApplyAlone(ticket.Number, t =>
@@ -225,13 +217,12 @@ public sealed class Tickets(BotDatabase db, Outbox outbox, EscalationOptions opt
     }
 
     /// <summary>A change asked for outside a turn (staff, the sender, the notifier, retention): a transaction of its own.</summary>
-    private Change ApplyAlone(string number, Func<Ticket, string?> change) => db.InTransaction(() => Apply(number, change));
+    private Change ApplyAlone(string number, Func<Ticket, string?> change) => store.InTransaction(() => Apply(number, change));
 
     /// <summary>
     /// The one write path for an existing ticket, inside the caller's transaction: read it, let <paramref name="change"/>
     /// change it or refuse (a reason), and write it only if nobody wrote it meanwhile; otherwise read it again and redo
-    /// the change on the newer copy. The version check is the first write, so it also takes LiteDB's write lock on the
-    /// tickets: the read after a lost race sees the winner's ticket.
+    /// the change on the newer copy (<see cref="TicketStore.TryReplace"/>).
     /// </summary>
     private Change Apply(string number, Func<Ticket, string?> change)
     {
@@ -240,16 +231,12 @@ public sealed class Tickets(BotDatabase db, Outbox outbox, EscalationOptions opt
             if (Find(number) is not { } ticket) return new Change.NotFound();
             var seen = ticket.Version;
             if (change(ticket) is { } refusal) return new Change.Refused(refusal);
-            if (db.Tickets.UpdateMany(NextVersion, LiteDB.BsonExpression.Create("_id = @0 AND Version = @1", ticket.Id, seen)) == 0) continue;
-            ticket.Version = seen + 1;
-            db.Tickets.Update(ticket);
-            return new Change.Done(ticket);
+            if (store.TryReplace(ticket, seen)) return new Change.Done(ticket);
         }
         throw new InvalidOperationException($"Ticket {number} changed under every one of {MaxAttempts} attempts.");
     }
 
     private const int MaxAttempts = 10;
-    private static readonly LiteDB.BsonExpression NextVersion = LiteDB.BsonExpression.Create("{ Version: Version + 1 }");
 
     /// <summary>Moves the ticket to <paramref name="status"/>, recorded as <paramref name="kind"/> if given; never refuses.</summary>
     private string? Transition(Ticket ticket, TicketStatus status, string actor, TicketEvent? kind, string? assignee)

@@ -4,7 +4,8 @@ using ReformBot.Core.Escalation;
 namespace ReformBot.Core.Storage;
 
 /// <summary>
-/// The one LiteDB file (<c>data/reformbot.db</c>): inbox, outbox, web chat messages and platform tokens.
+/// The busy LiteDB file (<c>data/reformbot.db</c>): inbox, outbox, tickets, web chat messages and platform tokens, each
+/// reached through its store in this folder.
 /// LiteDB is synchronous and thread-safe; a transaction belongs to the thread that began it, so none spans an await.
 /// </summary>
 public sealed class BotDatabase : IDisposable
@@ -63,14 +64,14 @@ public sealed class BotDatabase : IDisposable
         return mapper;
     }
 
-    public ILiteCollection<InboxItem> Inbox => db.GetCollection<InboxItem>("inbox");
-    public ILiteCollection<OutboxItem> Outbox => db.GetCollection<OutboxItem>("outbox");
-    public ILiteCollection<WebChatMessage> WebChat => db.GetCollection<WebChatMessage>("webchat");
-    public ILiteCollection<StoredToken> Tokens => db.GetCollection<StoredToken>("tokens");
-    public ILiteCollection<Ticket> Tickets => db.GetCollection<Ticket>("tickets");
+    internal ILiteCollection<InboxItem> Inbox => db.GetCollection<InboxItem>("inbox");
+    internal ILiteCollection<OutboxItem> Outbox => db.GetCollection<OutboxItem>("outbox");
+    internal ILiteCollection<WebChatMessage> WebChat => db.GetCollection<WebChatMessage>("webchat");
+    internal ILiteCollection<StoredToken> Tokens => db.GetCollection<StoredToken>("tokens");
+    internal ILiteCollection<Ticket> Tickets => db.GetCollection<Ticket>("tickets");
 
     /// <summary>The next value of a named counter; call inside a transaction.</summary>
-    public long Next(string counter)
+    internal long Next(string counter)
     {
         var counters = db.GetCollection("counters");
         var doc = counters.FindById(counter) ?? new BsonDocument { ["_id"] = counter, ["value"] = 0L };

@@ -18,6 +18,19 @@ public sealed class Inbox(BotDatabase db, WriteQueue writes, TimeProvider time)
     public IReadOnlyList<InboxItem> Unanswered() =>
         db.Inbox.Find(x => x.AnsweredAt == null).OrderBy(x => x.ReceivedAt).ToList();
 
+    /// <summary>In the turn's transaction, with its replies: the items will not be answered again after a restart.</summary>
+    public void MarkAnswered(IEnumerable<InboxItem> items, DateTime at)
+    {
+        foreach (var item in items)
+        {
+            item.AnsweredAt = at;
+            db.Inbox.Update(item);
+        }
+    }
+
+    /// <summary>Answered items received before <paramref name="cutoff"/>; unanswered ones are never removed.</summary>
+    public int DeleteAnsweredBefore(DateTime cutoff) => db.Inbox.DeleteMany(x => x.AnsweredAt != null && x.ReceivedAt < cutoff);
+
     /// <summary>Inside the writer's transaction; the single writer means no one else inserts between the check and the insert.</summary>
     private bool Store(InboxItem item)
     {

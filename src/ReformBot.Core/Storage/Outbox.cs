@@ -56,6 +56,9 @@ public sealed class Outbox(BotDatabase db, TimeProvider time)
         db.Outbox.Update(item);
     }
 
+    /// <summary>Delivered or failed rows written before <paramref name="cutoff"/>; pending ones are never removed.</summary>
+    public int DeleteFinishedBefore(DateTime cutoff) => db.Outbox.DeleteMany(x => x.State != OutboxState.Pending && x.CreatedAt < cutoff);
+
     /// <summary>A failed attempt: the row waits until <paramref name="nextAttemptAt"/>.</summary>
     public void Park(OutboxItem item, string error, DateTime nextAttemptAt)
     {

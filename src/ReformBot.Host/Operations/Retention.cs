@@ -8,7 +8,8 @@ namespace ReformBot.Host.Operations;
 /// late redelivery is still recognised): answered inbox items, sent or failed replies, web chat messages, and the text of
 /// closed tickets. Unanswered and undelivered items are never removed; tickets stay, as the agency's statistics.
 /// </summary>
-internal sealed class Retention(BotDatabase db, Tickets tickets, BotOptions options, TimeProvider time, ILogger<Retention> log) : BackgroundService
+internal sealed class Retention(Inbox inbox, Outbox outbox, WebChatStore webChat, Tickets tickets, BotOptions options, TimeProvider time, ILogger<Retention> log)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,9 +24,7 @@ internal sealed class Retention(BotDatabase db, Tickets tickets, BotOptions opti
     internal int Prune()
     {
         var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-options.RetentionDays);
-        var removed = db.Inbox.DeleteMany(x => x.AnsweredAt != null && x.ReceivedAt < cutoff)
-            + db.Outbox.DeleteMany(x => x.State != OutboxState.Pending && x.CreatedAt < cutoff)
-            + db.WebChat.DeleteMany(x => x.At < cutoff);
+        var removed = inbox.DeleteAnsweredBefore(cutoff) + outbox.DeleteFinishedBefore(cutoff) + webChat.DeleteBefore(cutoff);
         var cleared = tickets.RemoveConversationText(cutoff);
         if (removed + cleared > 0)
             log.LogInformation("Removed {Count} inbox, outbox and web chat records and the text of {Tickets} closed tickets older than {Days} days",

@@ -10,7 +10,7 @@ namespace ReformBot.Host.Staff;
 internal static class BackupEndpoints
 {
     public static void MapBackup(this WebApplication app) =>
-        app.MapGet("/api/staff/backup", (BotDatabase bot, StaffStore staff) =>
+        app.MapGet("/api/staff/backup", (BotDatabase bot, StaffDatabase staff) =>
             {
                 // Built in a temporary file the server names, so the databases are held for a local copy only, not for as
                 // long as the client takes to download; the file goes when the response stream is disposed.
@@ -21,7 +21,7 @@ internal static class BackupEndpoints
                     using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
                     {
                         BackupArchive.Add(archive, BotDatabase.FileName, bot.CopyTo);
-                        BackupArchive.Add(archive, StaffStore.FileName, staff.CopyTo);
+                        BackupArchive.Add(archive, StaffDatabase.FileName, staff.CopyTo);
                     }
                     zip.Position = 0;
                     return Results.File(zip, "application/zip", "reformbot-backup.zip");
@@ -34,14 +34,4 @@ internal static class BackupEndpoints
             })
             .RequireAuthorization(StaffAuthPolicies.ApiAdmin).WithTags("Staff").Produces(StatusCodes.Status200OK, contentType: "application/zip")
             .WithSummary("Consistent copies of reformbot.db and staff.db, as a zip (admin; used by 'reformbot backup')");
-}
-
-/// <summary>The backup file: a zip of the data folder's LiteDB files under their own names, so restoring is unzipping.</summary>
-public static class BackupArchive
-{
-    public static void Add(ZipArchive zip, string fileName, Action<Stream> copy)
-    {
-        using var entry = zip.CreateEntry(fileName, CompressionLevel.Fastest).Open();
-        copy(entry);
-    }
 }

@@ -8,6 +8,7 @@ using ReformBot.Core.Answering;
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Escalation;
 using static ReformBot.Host.Staff.ConsoleHtml;
+using ReformBot.Core.Storage;
 
 namespace ReformBot.Host.Staff;
 

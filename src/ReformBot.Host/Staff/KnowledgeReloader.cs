@@ -1,5 +1,7 @@
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Escalation;
+using ReformBot.Core.Knowledge;
+using ReformBot.Core.Storage;
 
 namespace ReformBot.Host.Staff;
 
@@ -7,7 +9,7 @@ namespace ReformBot.Host.Staff;
 /// Rebuilds the index when knowledge/ changes (debounced file watcher), when an admin asks (POST /api/staff/knowledge/reload),
 /// or when staff save an FAQ entry. A pack with problems is refused with the loader's messages; the last good index keeps serving.
 /// </summary>
-internal sealed class KnowledgeReloader(LiveKnowledge knowledge, StaffStore staff, BotOptions options, IWebHostEnvironment environment, ILogger<KnowledgeReloader> log)
+internal sealed class KnowledgeReloader(LiveKnowledge knowledge, SavedFaqStore savedFaq, BotOptions options, IWebHostEnvironment environment, ILogger<KnowledgeReloader> log)
     : BackgroundService
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
@@ -28,7 +30,7 @@ internal sealed class KnowledgeReloader(LiveKnowledge knowledge, StaffStore staf
                 log.LogWarning("Knowledge in {Path} not reloaded, the current index keeps serving: {Problems}", path, string.Join("; ", result.Problems));
                 return new Outcome(false, knowledge.Current.Pack.Entries.Count(), result.Problems.Select(p => p.ToString()).ToList());
             }
-            var pack = SavedFaq.Apply(result.Pack, staff.SavedFaq.FindAll().ToList());
+            var pack = SavedFaq.Apply(result.Pack, savedFaq.All());
             await Task.Run(() => knowledge.Replace(pack), ct);
             log.LogInformation("Knowledge reloaded: {Entries} entries", pack.Entries.Count());
             return new Outcome(true, pack.Entries.Count(), []);

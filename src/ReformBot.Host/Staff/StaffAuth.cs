@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using ReformBot.Core.Storage;
 
 namespace ReformBot.Host.Staff;
 
@@ -23,8 +24,9 @@ internal static class StaffAuth
     {
         var services = builder.Services;
         services.AddSingleton<StaffReplies>();
-        services.AddSingleton(sp => new StaffStore(
-            BotCoreExtensions.Resolve(builder.Environment.ContentRootPath, sp.GetRequiredService<BotOptions>().DataPath), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new StaffDatabase(BotCoreExtensions.Resolve(builder.Environment.ContentRootPath, sp.GetRequiredService<BotOptions>().DataPath)));
+        services.AddSingleton<StaffStore>();
+        services.AddSingleton<SavedFaqStore>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>

@@ -1,10 +1,11 @@
 using System.Text;
 using ReformBot.Core.Escalation;
+using ReformBot.Core.Storage;
 
 namespace ReformBot.Host.Staff;
 
 /// <summary>Turning a ticket's question and reply into knowledge: a new FAQ entry, or a new way of asking an existing one.</summary>
-internal sealed class StaffKnowledge(StaffStore staff, KnowledgeReloader reloader, Tickets tickets, Core.Conversations.LiveKnowledge knowledge, TimeProvider time)
+internal sealed class StaffKnowledge(SavedFaqStore savedFaq, KnowledgeReloader reloader, Tickets tickets, Core.Conversations.LiveKnowledge knowledge, TimeProvider time)
 {
     public abstract record SaveResult
     {
@@ -28,8 +29,8 @@ internal sealed class StaffKnowledge(StaffStore staff, KnowledgeReloader reloade
 
         var id = targetId is { Length: > 0 } ? $"variant-{Guid.NewGuid():N}" : $"staff-{number.ToLowerInvariant()}";
         var suffix = 2;
-        while (targetId is not { Length: > 0 } && (entries.ContainsKey(id) || staff.SavedFaq.FindById(id) is not null)) id = $"staff-{number.ToLowerInvariant()}-{suffix++}";
-        staff.SavedFaq.Upsert(new SavedFaqEntry
+        while (targetId is not { Length: > 0 } && (entries.ContainsKey(id) || savedFaq.Exists(id))) id = $"staff-{number.ToLowerInvariant()}-{suffix++}";
+        savedFaq.Save(new SavedFaqEntry
         {
             Id = id, TargetId = targetId is { Length: > 0 } ? targetId : null, Questions = [question],
             Answer = answer?.Trim().Normalize(NormalizationForm.FormC) ?? "", Ticket = ticket.Number, CreatedBy = who, CreatedAt = time.GetUtcNow().UtcDateTime,

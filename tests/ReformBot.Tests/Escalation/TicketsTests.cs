@@ -16,7 +16,7 @@ public sealed partial class TicketsTests : IDisposable
     public TicketsTests()
     {
         var options = new EscalationOptions();
-        tickets = new Tickets(db, new Outbox(db, clock), options, clock);
+        tickets = new Tickets(new TicketStore(db), new Outbox(db, clock), options, clock);
         hours = OfficeHours.For(null, options);
     }
 

@@ -54,7 +54,7 @@ public sealed class OutboxSenderTests : IDisposable
     {
         var services = new ServiceCollection().AddMetrics().AddKeyedSingleton("zalo", zalo.Object).BuildServiceProvider();
         var options = Options.Create(new DeliveryOptions { SendsInFlight = sendsInFlight, HeldInMemory = heldInMemory });
-        return new OutboxSender(outbox, new Tickets(db, outbox, new EscalationOptions(), clock), writes, services, options,
+        return new OutboxSender(outbox, new Tickets(new TicketStore(db), outbox, new EscalationOptions(), clock), writes, services, options,
             new BotMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), clock, NullLogger<OutboxSender>.Instance);
     }
 

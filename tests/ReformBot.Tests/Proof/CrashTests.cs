@@ -115,9 +115,10 @@ public sealed class CrashTests(ITestOutputHelper output)
         await using var platform = await FakePlatform.StartAsync();
         var dataPath = RunningHost.NewDataPath();
         string token;
-        using (var staff = new ReformBot.Host.Staff.StaffStore(dataPath, TimeProvider.System))
+        using (var staffFile = new StaffDatabase(dataPath))
         {
-            staff.Add("lan", ReformBot.Host.Staff.StaffRole.Staff, "mat-khau-cua-lan");
+            var staff = new StaffStore(staffFile, TimeProvider.System);
+            staff.Add("lan", StaffRole.Staff, "mat-khau-cua-lan");
             token = staff.IssueToken("lan")!;
         }
         var port = HostProcess.FreePort();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using ReformBot.Core.Storage;
 using ReformBot.Host.Staff;
 using ReformBot.Tests.Host;
 
@@ -18,8 +19,9 @@ public sealed class EndpointSecurityTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using (var staff = new StaffStore(dataPath, TimeProvider.System))
+        using (var staffFile = new StaffDatabase(dataPath))
         {
+            var staff = new StaffStore(staffFile, TimeProvider.System);
             staff.Add("lan", StaffRole.Staff, "mat-khau-cua-lan");
             staffToken = staff.IssueToken("lan")!;
         }

@@ -15,7 +15,8 @@ public sealed class BackupTests
     private static (string DataPath, string AdminToken, string StaffToken) NewDataFolder()
     {
         var dataPath = RunningHost.NewDataPath();
-        using var staff = new StaffStore(dataPath, TimeProvider.System);
+        using var staffFile = new StaffDatabase(dataPath);
+        var staff = new StaffStore(staffFile, TimeProvider.System);
         staff.Add("minh", StaffRole.Admin, "mat-khau-cua-minh");
         staff.Add("lan", StaffRole.Staff, "mat-khau-cua-lan");
         return (dataPath, staff.IssueToken("minh")!, staff.IssueToken("lan")!);
@@ -84,7 +85,7 @@ public sealed class BackupTests
             Assert.Superset(tickets, Ids(copy, "tickets"));
             Assert.Subset(Indexes(copy).ToHashSet(), BotIndexes.ToHashSet());
         }
-        using (var staffCopy = OpenCopy(zip, StaffStore.FileName))
+        using (var staffCopy = OpenCopy(zip, StaffDatabase.FileName))
             Assert.Equal(["lan", "minh"], Ids(staffCopy, "staff").Order());
 
         await host.PostFacebookAsync(FacebookChannelTests.TextEvent("after", "mid.after", "le phi cap giay phep xay dung"));
@@ -112,7 +113,7 @@ public sealed class BackupTests
             Assert.Equal(Indexes(source), Indexes(copy));
             Assert.Subset(Indexes(copy).ToHashSet(), BotIndexes.ToHashSet());
         }
-        using (var staffCopy = OpenCopy(zip, StaffStore.FileName))
+        using (var staffCopy = OpenCopy(zip, StaffDatabase.FileName))
             Assert.Equal(2, staffCopy.GetCollection("staff").Count());
     }
 

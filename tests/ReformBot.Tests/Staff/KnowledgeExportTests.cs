@@ -1,5 +1,5 @@
 using ReformBot.Core.Knowledge;
-using ReformBot.Host.Staff;
+using ReformBot.Core.Storage;
 using ReformBot.Tests.Host;
 
 namespace ReformBot.Tests.Staff;

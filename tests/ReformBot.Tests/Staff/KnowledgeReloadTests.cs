@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ReformBot.Core.Conversations;
+using ReformBot.Core.Storage;
 using ReformBot.Host.Staff;
 using ReformBot.Tests.Host;
 
@@ -18,8 +19,9 @@ public sealed class KnowledgeReloadTests
         foreach (var dir in Directory.GetDirectories(SamplePack.Directory, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(dir.Replace(SamplePack.Directory, pack));
         foreach (var file in Directory.GetFiles(SamplePack.Directory, "*", SearchOption.AllDirectories)) File.Copy(file, file.Replace(SamplePack.Directory, pack));
         string token;
-        using (var staff = new StaffStore(dataPath, TimeProvider.System))
+        using (var staffFile = new StaffDatabase(dataPath))
         {
+            var staff = new StaffStore(staffFile, TimeProvider.System);
             staff.Add("minh", StaffRole.Admin, "mat-khau-cua-minh");
             token = staff.IssueToken("minh")!;
         }

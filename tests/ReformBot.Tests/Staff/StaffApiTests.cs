@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ReformBot.Core.Escalation;
+using ReformBot.Core.Storage;
 using ReformBot.Host.Staff;
 using ReformBot.Tests.Host;
 
@@ -22,8 +23,9 @@ public sealed class StaffApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using (var staff = new StaffStore(dataPath, TimeProvider.System))
+        using (var staffFile = new StaffDatabase(dataPath))
         {
+            var staff = new StaffStore(staffFile, TimeProvider.System);
             staff.Add("lan", StaffRole.Staff, "mat-khau-cua-lan");
             staff.Add("minh", StaffRole.Admin, "mat-khau-cua-minh");
             staffToken = staff.IssueToken("lan")!;
@@ -161,14 +163,15 @@ public sealed class StaffApiTests : IAsyncLifetime
     public async Task AccountsAddedWhileTheHostRunsCanUseTheApiAtOnce()
     {
         string token;
-        using (var staff = new StaffStore(dataPath, TimeProvider.System))
+        using (var staffFile = new StaffDatabase(dataPath))
         {
+            var staff = new StaffStore(staffFile, TimeProvider.System);
             Assert.True(staff.Add("hoa", StaffRole.Staff, "mat-khau-cua-hoa"));
             token = staff.IssueToken("hoa")!;
         }
 
         Assert.Equal(HttpStatusCode.OK, (await host.Http.SendAsync(As(token, HttpMethod.Get, "/api/staff/tickets"))).StatusCode);
-        using (var staff = new StaffStore(dataPath, TimeProvider.System)) staff.RevokeTokens("hoa");
+        using (var staffFile = new StaffDatabase(dataPath)) new StaffStore(staffFile, TimeProvider.System).RevokeTokens("hoa");
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Http.SendAsync(As(token, HttpMethod.Get, "/api/staff/tickets"))).StatusCode);
     }
 

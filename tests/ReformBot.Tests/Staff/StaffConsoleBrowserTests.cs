@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using ReformBot.Core.Storage;
 using ReformBot.Host.Staff;
 using ReformBot.Tests.Host;
 using static Microsoft.Playwright.Assertions;
@@ -20,7 +21,7 @@ public sealed class StaffConsoleBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using (var staff = new StaffStore(dataPath, TimeProvider.System)) staff.Add("lan", StaffRole.Staff, "mat-khau-cua-lan");
+        using (var staffFile = new StaffDatabase(dataPath)) new StaffStore(staffFile, TimeProvider.System).Add("lan", StaffRole.Staff, "mat-khau-cua-lan");
         platform = await FakePlatform.StartAsync();
         host = await RunningHost.StartAsync(platform, dataPath, new Dictionary<string, string?> { ["ReformBot:MessageWindowSeconds"] = "0" });
         (playwright, browser) = await Chromium.LaunchAsync();

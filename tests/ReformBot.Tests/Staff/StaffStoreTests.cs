@@ -1,3 +1,4 @@
+using ReformBot.Core.Storage;
 using Microsoft.Extensions.Time.Testing;
 using ReformBot.Host.Staff;
 using ReformBot.Tests.Host;
@@ -7,15 +8,16 @@ namespace ReformBot.Tests.Staff;
 public sealed class StaffStoreTests : IDisposable
 {
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+    private readonly StaffDatabase file = new(RunningHost.NewDataPath());
     private readonly StaffStore staff;
 
     public StaffStoreTests()
     {
-        staff = new StaffStore(RunningHost.NewDataPath(), clock);
+        staff = new StaffStore(file, clock);
         staff.Add("lan", StaffRole.Staff, "mat-khau-cua-lan");
     }
 
-    public void Dispose() => staff.Dispose();
+    public void Dispose() => file.Dispose();
 
     [Fact]
     public void StoresAHashNotThePassword()

@@ -48,11 +48,11 @@ internal static partial class WebChatEndpoints
             var kind = isChoice ? ActivityKind.Choice : ActivityKind.Text;
             return await intake.AcceptAsync([new Activity(WebChatAdapter.Name, m.Session, m.Id, kind, text, time.GetUtcNow())]);
         });
-        api.MapGet("/messages", (string? session, long? after, BotDatabase db) =>
+        api.MapGet("/messages", (string? session, long? after, WebChatStore messages) =>
         {
             if (session is null || !Token().IsMatch(session)) return Results.BadRequest(new { error = "session is required" });
             var since = after ?? 0;
-            var replies = db.WebChat.Find(x => x.Session == session && x.Id > since).OrderBy(x => x.Id).Take(50)
+            var replies = messages.After(session, since, 50)
                 .Select(x => new { id = x.Id, text = x.Text, choices = x.Choices.Select(c => new { title = c.Title, payload = c.Payload }), escalated = x.Escalated });
             return Results.Ok(replies.ToList());
         });

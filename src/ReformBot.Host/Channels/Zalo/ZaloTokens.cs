@@ -11,7 +11,7 @@ public sealed class ZaloTokenException(string message) : Exception(message);
 /// happen one at a time, before expiry or after an invalid-token error, and the new pair is stored at once: a restart,
 /// or a second refresh racing the first, must never spend a refresh token that was already used.
 /// </summary>
-public sealed class ZaloTokens(BotDatabase db, HttpClient http, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloTokens> log)
+public sealed class ZaloTokens(TokenStore stored, HttpClient http, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloTokens> log)
 {
     private const string Key = "zalo";
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(10);
@@ -46,7 +46,7 @@ public sealed class ZaloTokens(BotDatabase db, HttpClient http, IOptions<ZaloOpt
             if (token?.AccessToken is not { Length: > 0 } access || token.RefreshToken is not { Length: > 0 } refresh)
                 throw new ZaloTokenException($"Zalo token refresh failed: HTTP {(int)response.StatusCode} {token?.ErrorName} {token?.ErrorDescription}".TrimEnd());
 
-            db.Tokens.Upsert(new StoredToken
+            stored.Save(new StoredToken
             {
                 Id = Key, AccessToken = access, RefreshToken = refresh,
                 ExpiresAt = time.GetUtcNow().UtcDateTime.AddSeconds(token.ExpiresIn ?? 3600), ConfiguredFrom = current.ConfiguredFrom,
@@ -64,8 +64,8 @@ public sealed class ZaloTokens(BotDatabase db, HttpClient http, IOptions<ZaloOpt
     private StoredToken Current()
     {
         var configuredFrom = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.Value.RefreshToken)));
-        var stored = db.Tokens.FindById(Key);
-        return stored is not null && stored.ConfiguredFrom == configuredFrom ? stored : new StoredToken
+        var pair = stored.Find(Key);
+        return pair is not null && pair.ConfiguredFrom == configuredFrom ? pair : new StoredToken
         {
             Id = Key, AccessToken = options.Value.AccessToken, RefreshToken = options.Value.RefreshToken, ExpiresAt = DateTime.MaxValue,
             ConfiguredFrom = configuredFrom,

@@ -3,7 +3,7 @@ using System.Text;
 using LiteDB;
 using Microsoft.AspNetCore.Identity;
 
-namespace ReformBot.Host.Staff;
+namespace ReformBot.Core.Storage;
 
 public enum StaffRole { Staff, Admin }
 
@@ -36,34 +36,18 @@ public abstract record LoginResult
 }
 
 /// <summary>
-/// What staff own, in its own LiteDB file (<c>data/staff.db</c>): accounts, API tokens and the FAQ entries saved from
-/// tickets. Opened in shared mode so that <c>reformbot staff …</c> and <c>reformbot knowledge export</c> work while the
-/// host runs; the busy inbox/outbox file stays in direct mode. Passwords are hashed with ASP.NET Core
+/// Staff accounts and their API tokens, in <see cref="StaffDatabase"/>. Passwords are hashed with ASP.NET Core
 /// Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2); repeated failures lock the account for a while.
 /// </summary>
-public sealed class StaffStore(string dataPath, TimeProvider time) : IDisposable
+public sealed class StaffStore(StaffDatabase db, TimeProvider time)
 {
-    public const string FileName = "staff.db";
     public const int MaxFailedLogins = 5;
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
     private const string TokenPrefix = "rbt_";
 
-    private readonly LiteDatabase db = Open(dataPath);
-    private readonly string file = Path.GetFullPath(Path.Combine(dataPath, FileName));
     private readonly PasswordHasher<StaffAccount> hasher = new();
 
-    private ILiteCollection<StaffAccount> Accounts => db.GetCollection<StaffAccount>("staff");
-
-    public ILiteCollection<SavedFaqEntry> SavedFaq => db.GetCollection<SavedFaqEntry>("savedfaq");
-
-    private static LiteDatabase Open(string dataPath)
-    {
-        Directory.CreateDirectory(dataPath);
-        var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataPath, FileName), Connection = ConnectionType.Shared },
-            Core.Storage.BotDatabase.Mapper(typeof(StaffAccount), typeof(ApiToken), typeof(SavedFaqEntry)));
-        database.UtcDate = true;
-        return database;
-    }
+    private ILiteCollection<StaffAccount> Accounts => db.Accounts;
 
     public IReadOnlyList<StaffAccount> List() => Accounts.FindAll().OrderBy(a => a.Username).ToList();
 
@@ -148,9 +132,4 @@ public sealed class StaffStore(string dataPath, TimeProvider time) : IDisposable
         Accounts.Update(account);
         return true;
     }
-
-    /// <summary>Writes a consistent copy of the file; other processes wait meanwhile (<see cref="Core.Storage.DatabaseSnapshot"/>).</summary>
-    public void CopyTo(Stream destination) => Core.Storage.DatabaseSnapshot.Copy(db, file, destination);
-
-    public void Dispose() => db.Dispose();
 }

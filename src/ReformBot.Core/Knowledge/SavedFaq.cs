@@ -1,23 +1,8 @@
-using LiteDB;
-using ReformBot.Core.Knowledge;
+using ReformBot.Core.Storage;
 
-namespace ReformBot.Host.Staff;
+namespace ReformBot.Core.Knowledge;
 
-/// <summary>
-/// "Lưu thành câu hỏi thường gặp": a new FAQ entry written from a ticket, or a citizen's question added as another way of
-/// asking an existing entry (<see cref="TargetId"/>). Kept in staff.db, added to the live index, exported for review.
-/// </summary>
-public sealed class SavedFaqEntry
-{
-    [BsonId] public string Id { get; set; } = "";
-    public string? TargetId { get; set; }
-    public List<string> Questions { get; set; } = [];
-    public string Answer { get; set; } = "";
-    public string Ticket { get; set; } = "";
-    public string CreatedBy { get; set; } = "";
-    public DateTime CreatedAt { get; set; }
-}
-
+/// <summary>The pack as staff extended it from tickets (<see cref="SavedFaqStore"/>).</summary>
 public static class SavedFaq
 {
     public const string File = "(saved by staff)";

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ReformBot.Core.Knowledge;
+using ReformBot.Core.Storage;
 
-namespace ReformBot.Host.Staff;
+namespace ReformBot.Core.Knowledge;
 
 /// <summary>
 /// The FAQ entries staff saved from tickets, in the pack format, for review into knowledge/. New entries go to
