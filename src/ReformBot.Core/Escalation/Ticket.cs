@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace ReformBot.Core.Escalation;
 
 public enum TicketStatus { Open, Claimed, Answered, Closed }
@@ -10,7 +8,8 @@ public enum TicketStatus { Open, Claimed, Answered, Closed }
 /// </summary>
 public sealed class Ticket
 {
-    [BsonId(autoId: true)] public long Id { get; set; }
+    /// <summary>The store's key, given when the ticket is first stored.</summary>
+    public long Id { get; set; }
     /// <summary>"HC-2026-000123": readable on a phone, quoted by the citizen on the hotline.</summary>
     public string Number { get; set; } = "";
     public string Channel { get; set; } = "";
