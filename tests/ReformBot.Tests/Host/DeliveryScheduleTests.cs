@@ -11,6 +11,13 @@ public sealed class DeliveryScheduleTests
     private static OutboxItem Row(long id, string user, string channel = "facebook", OutboxPriority priority = OutboxPriority.Reply) =>
         new() { Id = id, UserId = user, Channel = channel, Priority = priority, Text = $"reply {id}" };
 
+    /// <summary>Adds the rows in order; returns the first.</summary>
+    private OutboxItem Add(params OutboxItem[] rows)
+    {
+        foreach (var row in rows) schedule.Add(row, Now);
+        return rows[0];
+    }
+
     private List<long> TakeAll(DateTime at)
     {
         var taken = new List<long>();
@@ -21,10 +28,7 @@ public sealed class DeliveryScheduleTests
     [Fact]
     public void SendsOneRowPerUserAtATimeInTheOrderWritten()
     {
-        var first = Row(1, "a");
-        schedule.Add(first, Now);
-        schedule.Add(Row(2, "a"), Now);
-        schedule.Add(Row(3, "b"), Now);
+        var first = Add(Row(1, "a"), Row(2, "a"), Row(3, "b"));
 
         Assert.Equal([1, 3], TakeAll(Now));
         schedule.Done(first);
@@ -35,9 +39,7 @@ public sealed class DeliveryScheduleTests
     [Fact]
     public void RepliesGoBeforeBulkRowsWrittenEarlier()
     {
-        schedule.Add(Row(1, "a", priority: OutboxPriority.Bulk), Now);
-        schedule.Add(Row(2, "b", priority: OutboxPriority.Bulk), Now);
-        schedule.Add(Row(3, "c"), Now);
+        Add(Row(1, "a", priority: OutboxPriority.Bulk), Row(2, "b", priority: OutboxPriority.Bulk), Row(3, "c"));
 
         Assert.Equal([3, 1, 2], TakeAll(Now));
         Assert.Equal(1, schedule.Held(OutboxPriority.Reply));
@@ -47,10 +49,7 @@ public sealed class DeliveryScheduleTests
     [Fact]
     public void AFailedRowParksItsUserOnlyAndKeepsItsPlaceInLine()
     {
-        var first = Row(1, "a");
-        schedule.Add(first, Now);
-        schedule.Add(Row(2, "a"), Now);
-        schedule.Add(Row(3, "b"), Now);
+        var first = Add(Row(1, "a"), Row(2, "a"), Row(3, "b"));
         Assert.Equal(first, schedule.Take(Now));
 
         schedule.Retry(first, Now.AddSeconds(5));
@@ -63,11 +62,7 @@ public sealed class DeliveryScheduleTests
     [Fact]
     public void APlatformThatIsDownHoldsBackOnlyItsOwnUsers()
     {
-        var messenger = Row(1, "a");
-        schedule.Add(messenger, Now);
-        schedule.Add(Row(2, "b"), Now);
-        schedule.Add(Row(3, "c", "zalo"), Now);
-        schedule.Add(Row(4, "d", "webchat"), Now);
+        var messenger = Add(Row(1, "a"), Row(2, "b"), Row(3, "c", "zalo"), Row(4, "d", "webchat"));
         Assert.Equal(messenger, schedule.Take(Now));
 
         schedule.Retry(messenger, Now.AddSeconds(30));
@@ -94,9 +89,7 @@ public sealed class DeliveryScheduleTests
     [Fact]
     public void AUserWhoseChannelIsOffIsForgottenWithAllTheirRows()
     {
-        var first = Row(1, "a", "zalo");
-        schedule.Add(first, Now);
-        schedule.Add(Row(2, "a", "zalo"), Now);
+        var first = Add(Row(1, "a", "zalo"), Row(2, "a", "zalo"));
         Assert.Equal(first, schedule.Take(Now));
 
         schedule.Drop(first);
