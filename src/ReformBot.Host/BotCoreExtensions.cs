@@ -31,6 +31,8 @@ internal static class BotCoreExtensions
         services.AddSingleton<WebChatStore>();
         services.AddSingleton<TokenStore>();
         services.AddSingleton<TicketStore>();
+        services.AddSingleton<TurnLog>();
+        services.AddSingleton<RatingStore>();
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value);

@@ -4,8 +4,14 @@ using ReformBot.Core.Knowledge.Index;
 
 namespace ReformBot.Core.Conversations;
 
-/// <summary>What one turn produced: the replies, and the engine's decision when a question was asked (for tickets).</summary>
-public sealed record TurnResult(IReadOnlyList<Reply> Replies, string? Question, Decision? Decision);
+/// <summary>
+/// What one turn produced: the replies, and the engine's decision when a question was asked (for tickets), or the entry
+/// whose choice was tapped.
+/// </summary>
+public sealed record TurnResult(IReadOnlyList<Reply> Replies, string? Question, Decision? Decision)
+{
+    public KnowledgeEntry? Chosen { get; init; }
+}
 
 /// <summary>
 /// The turn handler (Bot Framework's IBot role): the citizen's activities of one turn in, the bot's replies out.
@@ -36,7 +42,7 @@ public sealed class Bot
     {
         // A tapped choice carries an entry id (Zalo sends a tapped button back as text, so text equal to an id counts too).
         var chosen = activities.Select(a => entries.GetValueOrDefault(a.Text.Trim())).LastOrDefault(e => e is not null);
-        if (chosen is not null) return new([Answer(chosen, [])], null, null);
+        if (chosen is not null) return new([Answer(chosen, [])], null, null) { Chosen = chosen };
 
         var question = string.Join(' ', activities
             .Where(a => a.Kind is ActivityKind.Text or ActivityKind.Choice)

@@ -8,10 +8,12 @@ namespace ReformBot.Core.Conversations;
 
 /// <summary>
 /// One turn in two steps. <see cref="Think"/> is the search: CPU work that needs no database. <see cref="RecordAsync"/>
-/// writes its consequences in one transaction: the bot's answer or the ticket for staff, the replies in the outbox, and the
-/// inbox items marked answered. While staff own the conversation (ticket claimed) the bot stays quiet.
+/// writes its consequences in one transaction: the bot's answer or the ticket for staff, the replies in the outbox, the
+/// inbox items marked answered and the turn's record for the reports. While staff own the conversation (ticket claimed)
+/// the bot stays quiet.
 /// </summary>
-public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, EscalationOptions options, Inbox inbox, Outbox outbox, WriteQueue writes, TimeProvider time)
+public sealed class Conversation(
+    LiveKnowledge knowledge, Tickets tickets, EscalationOptions options, Inbox inbox, Outbox outbox, TurnLog turns, WriteQueue writes, TimeProvider time)
 {
     public TurnResult Think(IReadOnlyList<InboxItem> items) => knowledge.Bot.OnTurn(items.Select(i => i.ToActivity()).ToList());
 
@@ -22,10 +24,14 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
         return writes.WriteAsync(() => Write(items, Replies(first.Channel, first.UserId, items, result)));
     }
 
-    private List<OutboxItem> Write(IReadOnlyList<InboxItem> items, IReadOnlyList<Reply> replies)
+    private List<OutboxItem> Write(IReadOnlyList<InboxItem> items, (IReadOnlyList<Reply> Replies, TurnRecord Record) turn)
     {
+        var (replies, record) = turn;
         var first = items[0];
         var now = time.GetUtcNow().UtcDateTime;
+        record.At = now;
+        record.Channel = first.Channel;
+        turns.Add(record);
         var outgoing = replies.Select(r => OutboxItem.For(first.Channel, first.UserId, r, now)).ToList();
         foreach (var reply in outgoing) reply.Turn = first.Id;
         foreach (var reply in outgoing) outbox.Add(reply);
@@ -34,7 +40,7 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
     }
 
     /// <summary>The search's <paramref name="result"/> is discarded while staff own the conversation.</summary>
-    private IReadOnlyList<Reply> Replies(string channel, string userId, IReadOnlyList<InboxItem> items, TurnResult result)
+    private (IReadOnlyList<Reply>, TurnRecord) Replies(string channel, string userId, IReadOnlyList<InboxItem> items, TurnResult result)
     {
         var text = string.Join(' ', items.Where(i => i.Kind is ActivityKind.Text or ActivityKind.Choice).Select(i => i.Text.Trim()));
         var active = tickets.ActiveFor(channel, userId);
@@ -43,10 +49,11 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
             if (!IsLeavePhrase(text))
             {
                 tickets.AppendWhileClaimed(active, text.Length > 0 ? text : "(tệp đính kèm)");
-                return [];
+                return ([], new TurnRecord { Outcome = TurnOutcome.Quiet, TicketNumber = active.Number, Field = active.Field });
             }
             tickets.CitizenLeft(active);
-            return [Reply.Plain($"Bạn đã quay lại trò chuyện với trợ lý tự động. Phiếu {active.Number} vẫn được cán bộ theo dõi.")];
+            return ([Reply.Plain($"Bạn đã quay lại trò chuyện với trợ lý tự động. Phiếu {active.Number} vẫn được cán bộ theo dõi.")],
+                new TurnRecord { Outcome = TurnOutcome.Quiet, TicketNumber = active.Number, Field = active.Field });
         }
 
         switch (result.Decision)
@@ -54,18 +61,57 @@ public sealed class Conversation(LiveKnowledge knowledge, Tickets tickets, Escal
             case { Escalates: true }:
             {
                 var current = knowledge.Current;
-                var (ticket, isNew) = tickets.Escalate(current.Hours, channel, userId, result.Question!, result.Decision.Candidates.Take(3));
+                var field = FieldOf(result.Decision);
+                var (ticket, isNew) = tickets.Escalate(current.Hours, channel, userId, result.Question!, result.Decision.Candidates.Take(3), field);
                 var acknowledgement = Acknowledge(ticket, isNew, current);
+                var record = Record(TurnOutcome.Escalated, result.Decision.Candidates.FirstOrDefault(), ticket.Field);
+                record.TicketNumber = ticket.Number;
                 // A plain "no answer" says nothing the acknowledgement does not; a referral or the nearest choices do.
                 return result.Decision is Decision.NoAnswer { Foreign: null }
-                    ? [new Reply(acknowledgement, [], Escalated: true)]
-                    : [result.Replies[0] with { Text = result.Replies[0].Text + "\n\n" + acknowledgement, Escalated = true }];
+                    ? ([new Reply(acknowledgement, [], Escalated: true)], record)
+                    : ([result.Replies[0] with { Text = result.Replies[0].Text + "\n\n" + acknowledgement, Escalated = true }], record);
             }
             case not null when active is not null:
                 tickets.NoteAnswered(active, result.Question!, result.Replies[0].Text);
                 break;
         }
-        return result.Replies;
+        return (result.Replies, result.Decision switch
+        {
+            Decision.Answered a => Record(TurnOutcome.Answered, a.Best, FieldOf(a.Best.Entry)),
+            Decision.Ambiguous a => Record(TurnOutcome.Offered, a.Choices.FirstOrDefault(), FieldOf(result.Decision)),
+            _ when result.Chosen is { } entry => new TurnRecord { Outcome = TurnOutcome.Answered, EntryId = entry.Id, Field = FieldOf(entry) },
+            _ => new TurnRecord { Outcome = TurnOutcome.Greeted },
+        });
+    }
+
+    private static TurnRecord Record(TurnOutcome outcome, Candidate? candidate, string? field) => new()
+    {
+        Outcome = outcome, EntryId = candidate?.Id, Confidence = candidate is null ? null : Math.Round(candidate.Confidence, 3), Field = field,
+    };
+
+    private static string? FieldOf(KnowledgeEntry entry) => entry is Procedure p && p.Field.Length > 0 ? p.Field : null;
+
+    /// <summary>
+    /// The field a question is about: the matter's, if it names one the pack has nothing on, else the nearest procedure's
+    /// among the entries about what it names.
+    /// </summary>
+    private static string? FieldOf(Decision decision)
+    {
+        var foreign = decision switch
+        {
+            Decision.NoAnswer n => n.Foreign,
+            Decision.Ambiguous a => a.Foreign,
+            _ => null,
+        };
+        if (foreign is not null) return Sentence(foreign.Field);
+        return decision.Candidates.Where(c => !c.Fit.OffTopic).Select(c => FieldOf(c.Entry)).FirstOrDefault(f => f is not null);
+    }
+
+    /// <summary>"HỘ TỊCH" (a thesaurus file's heading) as a field is written in packs: "Hộ tịch".</summary>
+    private static string Sentence(string heading)
+    {
+        var lower = heading.ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+        return lower.Length == 0 ? lower : char.ToUpper(lower[0]) + lower[1..];
     }
 
     /// <summary>

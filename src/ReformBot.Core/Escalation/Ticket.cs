@@ -16,6 +16,8 @@ public sealed class Ticket
     public string UserId { get; set; } = "";
     public string UserRef { get; set; } = "";
     public string Question { get; set; } = "";
+    /// <summary>The field (lĩnh vực) of the procedure or matter asked about, when known: for the reports.</summary>
+    public string? Field { get; set; }
     public List<TicketMessage> Messages { get; set; } = [];
     public List<TicketCandidate> Candidates { get; set; } = [];
     public List<TicketAction> Actions { get; set; } = [];

@@ -27,7 +27,8 @@ public sealed class Tickets(TicketStore store, Outbox outbox, EscalationOptions 
     /// A new or reopened ticket is due <see cref="EscalationOptions.AnswerWithinWorkingHours"/> of <paramref name="hours"/> later.
     /// Called inside the turn's transaction.
     /// </summary>
-    public (Ticket Ticket, bool IsNew) Escalate(OfficeHours hours, string channel, string userId, string question, IEnumerable<Candidate> candidates)
+    public (Ticket Ticket, bool IsNew) Escalate(OfficeHours hours, string channel, string userId, string question, IEnumerable<Candidate> candidates,
+        string? field = null)
     {
         var now = Now;
         var considered = candidates.ToList();
@@ -43,6 +44,7 @@ public sealed class Tickets(TicketStore store, Outbox outbox, EscalationOptions 
                 }
                 AddCandidates(t, considered);
                 AddCitizenMessage(t, question, now);
+                t.Field ??= field;
                 return null;
             });
             if (changed is Change.Done done) return (done.Ticket, false);
@@ -51,7 +53,7 @@ public sealed class Tickets(TicketStore store, Outbox outbox, EscalationOptions 
         var ticket = new Ticket
         {
             Number = $"HC-{local.Year}-{store.NextNumber(local.Year):000000}",
-            Channel = channel, UserId = userId, UserRef = $"{channel} {Mask.Id(userId)}", Question = question,
+            Channel = channel, UserId = userId, UserRef = $"{channel} {Mask.Id(userId)}", Question = question, Field = field,
             CreatedAt = now, DueAt = hours.AddWorkingHours(now, options.AnswerWithinWorkingHours), Status = TicketStatus.Open,
         };
         AddCandidates(ticket, considered);

@@ -4,7 +4,8 @@ using ReformBot.Core.Escalation;
 namespace ReformBot.Core.Storage;
 
 /// <summary>
-/// The busy LiteDB file (<c>data/reformbot.db</c>): inbox, outbox, tickets, web chat messages and platform tokens, each
+/// The busy LiteDB file (<c>data/reformbot.db</c>): inbox, outbox, tickets, web chat messages, platform tokens, turn
+/// records and ratings, each
 /// reached through its store in this folder.
 /// LiteDB is synchronous and thread-safe; a transaction belongs to the thread that began it, so none spans an await.
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class BotDatabase : IDisposable
             $"The data folder {System.IO.Path.GetFullPath(dataPath)} is in use by another ReformBot process ({LockFileName} is locked). Stop it, or set ReformBot:DataPath to another folder.");
         db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, Mapper(
             typeof(InboxItem), typeof(OutboxItem), typeof(StoredChoice), typeof(WebChatMessage), typeof(StoredToken),
-            typeof(Ticket), typeof(TicketMessage), typeof(TicketCandidate), typeof(TicketAction)));
+            typeof(Ticket), typeof(TicketMessage), typeof(TicketCandidate), typeof(TicketAction), typeof(TurnRecord), typeof(Rating)));
         db.UtcDate = true;
         TicketLogMigration.Run(db);
         Inbox.EnsureIndex(x => x.AnsweredAt);
@@ -32,6 +33,8 @@ public sealed class BotDatabase : IDisposable
         Tickets.EnsureIndex(x => x.Number, unique: true);
         Tickets.EnsureIndex(x => x.UserId);
         Tickets.EnsureIndex(x => x.Status);
+        Turns.EnsureIndex(x => x.At);
+        Ratings.EnsureIndex(x => x.At);
     }
 
     public string Path { get; }
@@ -69,6 +72,8 @@ public sealed class BotDatabase : IDisposable
     internal ILiteCollection<WebChatMessage> WebChat => db.GetCollection<WebChatMessage>("webchat");
     internal ILiteCollection<StoredToken> Tokens => db.GetCollection<StoredToken>("tokens");
     internal ILiteCollection<Ticket> Tickets => db.GetCollection<Ticket>("tickets");
+    internal ILiteCollection<TurnRecord> Turns => db.GetCollection<TurnRecord>("turns");
+    internal ILiteCollection<Rating> Ratings => db.GetCollection<Rating>("ratings");
 
     /// <summary>The next value of a named counter; call inside a transaction.</summary>
     internal long Next(string counter)

@@ -95,3 +95,41 @@ public sealed class StoredToken
     /// authorised again) replaces the stored pair.</summary>
     public string ConfiguredFrom { get; set; } = "";
 }
+
+public enum TurnOutcome { Answered, Offered, Escalated, Quiet, Greeted, Rated }
+
+/// <summary>
+/// What one turn did, for the reports: no text and no user id, so it is kept as long as the agency's statistics are.
+/// Written in the turn's own transaction.
+/// </summary>
+public sealed class TurnRecord
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string Channel { get; set; } = "";
+    public TurnOutcome Outcome { get; set; }
+    /// <summary>The entry answered, or the first offered.</summary>
+    public string? EntryId { get; set; }
+    /// <summary>The procedure's field (lĩnh vực), or the field of the matter a ticket is about, when known.</summary>
+    public string? Field { get; set; }
+    public double? Confidence { get; set; }
+    public string? TicketNumber { get; set; }
+}
+
+public enum RatingKind { Answer, Ticket }
+
+/// <summary>
+/// A citizen's rating, SIPAS-style: of a direct answer (<see cref="Score"/> 1 "Có", 0 "Chưa") or of a closed ticket
+/// (1 "Rất không hài lòng" … 5 "Rất hài lòng"). Stored with what was rated, never with the citizen's text or id.
+/// </summary>
+public sealed class Rating
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string Channel { get; set; } = "";
+    public RatingKind Kind { get; set; }
+    public int Score { get; set; }
+    public string? EntryId { get; set; }
+    public string? Field { get; set; }
+    public string? TicketNumber { get; set; }
+}
