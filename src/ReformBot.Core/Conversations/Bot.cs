@@ -11,6 +11,9 @@ namespace ReformBot.Core.Conversations;
 public sealed record TurnResult(IReadOnlyList<Reply> Replies, string? Question, Decision? Decision)
 {
     public KnowledgeEntry? Chosen { get; init; }
+
+    /// <summary>A button that does something (a rating, asking for a person): the turn records it instead of a question.</summary>
+    public Tap? Tap { get; init; }
 }
 
 /// <summary>
@@ -29,6 +32,7 @@ public sealed class Bot
         answerer = new Answerer(index, options);
         this.renderer = renderer;
         entries = index.Pack.Entries.ToDictionary(e => e.Id);
+        greetingId = answerer.Answer("xin chào") is Decision.Answered { Handoff: false } greeting ? greeting.Best.Id : null;
         Greeting = Greet(index.Pack);
     }
 
@@ -38,11 +42,15 @@ public sealed class Bot
     private const string DefaultGreeting =
         "Xin chào! Tôi là trợ lý tự động trả lời về thủ tục hành chính. Bạn hãy gõ câu hỏi ngắn gọn, ví dụ: \"hồ sơ xin giấy phép xây dựng nhà ở\".";
 
+    public const string HelpfulQuestion = "Câu trả lời có giúp ích cho bạn không?";
+
     public TurnResult OnTurn(IReadOnlyList<Activity> activities)
     {
+        if (activities.Select(a => Tap.Parse(a.Text)).LastOrDefault(t => t is not null) is { } tap) return Tapped(tap);
+
         // A tapped choice carries an entry id (Zalo sends a tapped button back as text, so text equal to an id counts too).
         var chosen = activities.Select(a => entries.GetValueOrDefault(a.Text.Trim())).LastOrDefault(e => e is not null);
-        if (chosen is not null) return new([Answer(chosen, [])], null, null) { Chosen = chosen };
+        if (chosen is not null) return new([AskIfHelpful(Answer(chosen, []), chosen)], null, null) { Chosen = chosen };
 
         var question = string.Join(' ', activities
             .Where(a => a.Kind is ActivityKind.Text or ActivityKind.Choice)
@@ -58,7 +66,8 @@ public sealed class Bot
         var decision = answerer.Answer(question);
         var reply = decision switch
         {
-            Decision.Answered a => new Reply(renderer.Render(decision), Choices(a.Alternatives.Select(c => c.Entry)), a.Handoff),
+            Decision.Answered { Handoff: true } a => new Reply(renderer.Render(decision), Choices(a.Alternatives.Select(c => c.Entry)), true),
+            Decision.Answered a => AskIfHelpful(new Reply(renderer.Render(decision), Choices(a.Alternatives.Select(c => c.Entry))), a.Best.Entry),
             Decision.Ambiguous a => new Reply(renderer.Render(decision), Choices(a.Choices.Select(c => c.Entry)), decision.Escalates),
             _ => new Reply(renderer.Render(decision), [], Escalated: true),
         };
@@ -69,15 +78,42 @@ public sealed class Bot
         new(renderer.Render(entry), Choices(alternatives.Select(c => c.Entry)));
 
     /// <summary>
+    /// SIPAS-style, after a direct answer: "Có" / "Chưa" first, the other entries after. Not after the greeting, nor after
+    /// an entry that hands the conversation to a person.
+    /// </summary>
+    private Reply AskIfHelpful(Reply answer, KnowledgeEntry entry)
+    {
+        if (entry.Id == greetingId || entry is FaqEntry { IsHandoff: true }) return answer;
+        return answer with
+        {
+            Text = answer.Text + "\n\n" + HelpfulQuestion,
+            Choices = [new ReplyChoice("Có", new Tap.Helpful(entry.Id, true).Payload), new ReplyChoice("Chưa", new Tap.Helpful(entry.Id, false).Payload), .. answer.Choices],
+        };
+    }
+
+    private static TurnResult Tapped(Tap tap) => tap switch
+    {
+        Tap.Helpful { Yes: true } => new([Reply.Plain("Cảm ơn bạn đã cho biết! Chúc bạn làm thủ tục thuận lợi.")], null, null) { Tap = tap },
+        Tap.Helpful h => new([new Reply("Cảm ơn bạn đã cho biết. Bạn có muốn chuyển câu hỏi tới cán bộ để được hướng dẫn cụ thể hơn không?",
+            [new ReplyChoice("Gặp cán bộ", new Tap.Person(h.EntryId).Payload)])], null, null) { Tap = tap },
+        Tap.TicketRating => new([Reply.Plain("Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.")], null, null) { Tap = tap },
+        // The ticket and its acknowledgement are the conversation's to write.
+        _ => new([], null, null) { Tap = tap },
+    };
+
+    /// <summary>
     /// What a citizen is shown first, on every channel: the web chat's first screen, Zalo's follow, Messenger's Get
     /// Started. The pack's own greeting (small talk is content, answering "xin chào"), or a plain one if the pack has
     /// none, with the pack's main topics as buttons (<see cref="TopicButtons"/>).
     /// </summary>
     public Reply Greeting { get; }
 
+    // The pack's answer to "xin chào", if it has one.
+    private readonly string? greetingId;
+
     private Reply Greet(KnowledgePack pack)
     {
-        var text = answerer.Answer("xin chào") is Decision.Answered { Handoff: false } a ? renderer.Render(a.Best.Entry) : DefaultGreeting;
+        var text = greetingId is { } id ? renderer.Render(entries[id]) : DefaultGreeting;
         return new Reply(text, TopicButtons.For(pack, answerer));
     }
 

@@ -13,7 +13,8 @@ namespace ReformBot.Core.Conversations;
 /// the bot stays quiet.
 /// </summary>
 public sealed class Conversation(
-    LiveKnowledge knowledge, Tickets tickets, EscalationOptions options, Inbox inbox, Outbox outbox, TurnLog turns, WriteQueue writes, TimeProvider time)
+    LiveKnowledge knowledge, Tickets tickets, EscalationOptions options, Inbox inbox, Outbox outbox, TurnLog turns, RatingStore ratings,
+    WriteQueue writes, TimeProvider time)
 {
     public TurnResult Think(IReadOnlyList<InboxItem> items) => knowledge.Bot.OnTurn(items.Select(i => i.ToActivity()).ToList());
 
@@ -42,6 +43,7 @@ public sealed class Conversation(
     /// <summary>The search's <paramref name="result"/> is discarded while staff own the conversation.</summary>
     private (IReadOnlyList<Reply>, TurnRecord) Replies(string channel, string userId, IReadOnlyList<InboxItem> items, TurnResult result)
     {
+        if (result.Tap is { } tap) return Tapped(tap, channel, userId, result.Replies);
         var text = string.Join(' ', items.Where(i => i.Kind is ActivityKind.Text or ActivityKind.Choice).Select(i => i.Text.Trim()));
         var active = tickets.ActiveFor(channel, userId);
         if (active is { Status: TicketStatus.Claimed })
@@ -83,6 +85,43 @@ public sealed class Conversation(
             _ => new TurnRecord { Outcome = TurnOutcome.Greeted },
         });
     }
+
+    /// <summary>A rating is stored with what it rates; asking for a person opens a ticket about the entry.</summary>
+    private (IReadOnlyList<Reply>, TurnRecord) Tapped(Tap tap, string channel, string userId, IReadOnlyList<Reply> replies)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        switch (tap)
+        {
+            case Tap.Helpful h:
+            {
+                var field = EntryOf(h.EntryId) is { } entry ? FieldOf(entry) : null;
+                ratings.Add(new Rating { At = now, Channel = channel, Kind = RatingKind.Answer, Score = h.Yes ? 1 : 0, EntryId = h.EntryId, Field = field });
+                return (replies, new TurnRecord { Outcome = TurnOutcome.Rated, EntryId = h.EntryId, Field = field });
+            }
+            case Tap.TicketRating r:
+            {
+                // Only the citizen the ticket belongs to, once, after it is closed; anyone else is thanked the same.
+                var ticket = tickets.Find(r.Number);
+                if (ticket is { Status: TicketStatus.Closed } && ticket.Channel == channel && ticket.UserId == userId && !ratings.HasTicketRating(r.Number))
+                    ratings.Add(new Rating { At = now, Channel = channel, Kind = RatingKind.Ticket, Score = r.Score, TicketNumber = r.Number, Field = ticket.Field });
+                return (replies, new TurnRecord { Outcome = TurnOutcome.Rated, TicketNumber = ticket?.Number, Field = ticket?.Field });
+            }
+            case Tap.Person p:
+            {
+                var current = knowledge.Current;
+                var entry = EntryOf(p.EntryId);
+                var question = entry is null ? "Người dân muốn gặp cán bộ." : $"Người dân muốn gặp cán bộ về: {entry.Title}";
+                var field = entry is null ? null : FieldOf(entry);
+                var (ticket, isNew) = tickets.Escalate(current.Hours, channel, userId, question, [], field);
+                var record = new TurnRecord { Outcome = TurnOutcome.Escalated, EntryId = entry?.Id, Field = ticket.Field, TicketNumber = ticket.Number };
+                return ([new Reply(Acknowledge(ticket, isNew, current), [], Escalated: true)], record);
+            }
+            default:
+                throw new InvalidOperationException($"Unknown tap {tap}");
+        }
+    }
+
+    private KnowledgeEntry? EntryOf(string id) => knowledge.Current.Pack.Entries.FirstOrDefault(e => e.Id == id);
 
     private static TurnRecord Record(TurnOutcome outcome, Candidate? candidate, string? field) => new()
     {

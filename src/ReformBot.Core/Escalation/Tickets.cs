@@ -107,12 +107,26 @@ public sealed class Tickets(TicketStore store, Outbox outbox, EscalationOptions 
         ? Transition(t, TicketStatus.Open, staff, TicketEvent.Released, assignee: null)
         : "Phiếu chưa có ai nhận xử lý.");
 
-    public Change Close(string number, string staff) => ApplyAlone(number, t =>
+    /// <summary>
+    /// Closes the ticket and, while the channel lets the agency write to the citizen without a tag, asks them in the same
+    /// transaction to rate how it was handled, on the SIPAS 5-point scale.
+    /// </summary>
+    public Change Close(string number, string staff) => store.InTransaction(() =>
     {
-        if (t.Status == TicketStatus.Closed) return "Phiếu đã đóng.";
-        t.ClosedAt = Now;
-        return Transition(t, TicketStatus.Closed, staff, TicketEvent.Closed, t.Assignee);
+        var change = Apply(number, t =>
+        {
+            if (t.Status == TicketStatus.Closed) return "Phiếu đã đóng.";
+            t.ClosedAt = Now;
+            return Transition(t, TicketStatus.Closed, staff, TicketEvent.Closed, t.Assignee);
+        });
+        if (change is Change.Done { Ticket: var closed } && ReplyWindow.For(closed.Channel, Now - closed.LastCitizenMessageAt, false) is ReplyWindow.Open)
+            outbox.Add(OutboxItem.For(closed.Channel, closed.UserId, RatingQuestion(closed.Number), Now));
+        return change;
     });
+
+    public static Reply RatingQuestion(string number) => new(
+        $"Phiếu {number} của bạn đã được giải quyết xong. Bạn hài lòng thế nào với việc cán bộ trả lời câu hỏi của bạn?",
+        Tap.Scale.Select(s => new ReplyChoice(s.Label, new Tap.TicketRating(number, s.Score).Payload)).ToList());
 
     public Change Reopen(string number, string staff) => ApplyAlone(number, t =>
     {

@@ -61,7 +61,7 @@ public sealed class KnowledgeReloadTests
         }
         Assert.True(answered, "the watcher did not reload the fixed pack");
         await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-K2", "mid.k2", "so co cho gui xe may khong"));
-        Assert.Equal("Có bãi gửi xe miễn phí trước trụ sở.", (await platform.WaitForAsync(s => s.Count >= 2)).Last().Text);
+        Assert.StartsWith("Có bãi gửi xe miễn phí trước trụ sở.", (await platform.WaitForAsync(s => s.Count >= 2)).Last().Text);
     }
 
     [Fact]

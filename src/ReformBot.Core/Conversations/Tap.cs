@@ -1,0 +1,44 @@
+namespace ReformBot.Core.Conversations;
+
+/// <summary>
+/// A button that does something rather than ask: its payload ("rb:…") comes back when tapped, as a quick reply, a
+/// postback or, on Zalo, as the text of a message. A tap is never read as a question.
+/// </summary>
+public abstract record Tap
+{
+    private const string Prefix = "rb:";
+
+    /// <summary>"Câu trả lời có giúp ích không?" — Có / Chưa, about the entry answered.</summary>
+    public sealed record Helpful(string EntryId, bool Yes) : Tap;
+
+    /// <summary>After "Chưa": the citizen wants a person to answer about the entry.</summary>
+    public sealed record Person(string EntryId) : Tap;
+
+    /// <summary>The 5-point rating of a closed ticket (5 = "Rất hài lòng").</summary>
+    public sealed record TicketRating(string Number, int Score) : Tap;
+
+    public string Payload => this switch
+    {
+        Helpful h => $"{Prefix}helpful:{(h.Yes ? 1 : 0)}:{h.EntryId}",
+        Person p => $"{Prefix}person:{p.EntryId}",
+        TicketRating t => $"{Prefix}ticket:{t.Score}:{t.Number}",
+        _ => throw new InvalidOperationException(),
+    };
+
+    public static Tap? Parse(string text)
+    {
+        var parts = text.Trim().Split(':', 4);
+        if (parts.Length < 3 || parts[0] + ":" != Prefix) return null;
+        return parts switch
+        {
+            [_, "helpful", "1" or "0", var id] when id.Length > 0 => new Helpful(id, parts[2] == "1"),
+            [_, "person", var id] when id.Length > 0 => new Person(id),
+            [_, "ticket", var score, var number] when int.TryParse(score, out var s) && s is >= 1 and <= 5 => new TicketRating(number, s),
+            _ => null,
+        };
+    }
+
+    /// <summary>The SIPAS wording of the 5-point scale, best first as it is shown.</summary>
+    public static readonly IReadOnlyList<(int Score, string Label)> Scale =
+        [(5, "Rất hài lòng"), (4, "Hài lòng"), (3, "Bình thường"), (2, "Không hài lòng"), (1, "Rất không hài lòng")];
+}
