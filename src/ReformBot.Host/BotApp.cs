@@ -50,6 +50,7 @@ public static class BotApp
         app.UseAntiforgery();
         app.MapChannels();
         app.MapStaffApi();
+        app.MapAnnouncementApi();
         app.MapStaffConsole();
         app.MapHealth();
         app.MapMetrics();

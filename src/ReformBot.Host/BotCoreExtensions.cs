@@ -33,6 +33,10 @@ internal static class BotCoreExtensions
         services.AddSingleton<TicketStore>();
         services.AddSingleton<TurnLog>();
         services.AddSingleton<RatingStore>();
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<ContactStore>();
+        services.AddSingleton<AnnouncementStore>();
+        services.AddSingleton<Core.Publishing.Announcements>();
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EscalationOptions>>().Value);

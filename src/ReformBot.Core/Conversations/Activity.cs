@@ -10,6 +10,8 @@ public enum ActivityKind
     Attachment,
     /// <summary>The citizen followed the OA or pressed Get Started.</summary>
     Follow,
+    /// <summary>The citizen stopped following the OA.</summary>
+    Unfollow,
 }
 
 /// <summary>

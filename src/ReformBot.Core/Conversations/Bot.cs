@@ -58,6 +58,7 @@ public sealed class Bot
             .Where(t => t.Length > 0));
         if (question.Length > 0) return Ask(question);
         if (activities.Any(a => a.Kind == ActivityKind.Follow)) return new([Greeting], null, null);
+        if (activities.All(a => a.Kind == ActivityKind.Unfollow)) return new([], null, null);
         return new([Reply.Plain(TextOnly)], null, null);
     }
 
@@ -84,15 +85,23 @@ public sealed class Bot
     private Reply AskIfHelpful(Reply answer, KnowledgeEntry entry)
     {
         if (entry.Id == greetingId || entry is FaqEntry { IsHandoff: true }) return answer;
-        return answer with
-        {
-            Text = answer.Text + "\n\n" + HelpfulQuestion,
-            Choices = [new ReplyChoice("Có", new Tap.Helpful(entry.Id, true).Payload), new ReplyChoice("Chưa", new Tap.Helpful(entry.Id, false).Payload), .. answer.Choices],
-        };
+        List<ReplyChoice> asked = [new("Có", new Tap.Helpful(entry.Id, true).Payload), new("Chưa", new Tap.Helpful(entry.Id, false).Payload)];
+        if (entry is Procedure) asked.Add(new ReplyChoice(FollowTitle, new Tap.Follow(entry.Id).Payload));
+        return answer with { Text = answer.Text + "\n\n" + HelpfulQuestion, Choices = [.. asked, .. answer.Choices] };
     }
 
-    private static TurnResult Tapped(Tap tap) => tap switch
+    public const string FollowTitle = "Theo dõi thủ tục này";
+
+    private TurnResult Tapped(Tap tap) => tap switch
     {
+        Tap.Follow f when entries.GetValueOrDefault(f.ProcedureId) is Procedure p => new([new Reply(
+            $"Bạn đã theo dõi thủ tục \"{p.Name}\". Khi thủ tục thay đổi (phí, thời hạn, hồ sơ, nơi nộp…), chúng tôi sẽ nhắn bạn tại đây. " +
+            "Gõ \"hủy theo dõi\" nếu bạn không muốn nhận nữa.",
+            [new ReplyChoice("Hủy theo dõi", new Tap.Unfollow(p.Id).Payload)])], null, null) { Tap = tap },
+        Tap.Follow => new([Reply.Plain("Thủ tục này không còn trong danh sách thủ tục, nên bạn không theo dõi được. Bạn có thể hỏi thủ tục khác.")], null, null),
+        Tap.Unfollow { ProcedureId: { } id } => new([Reply.Plain(
+            $"Bạn đã hủy theo dõi thủ tục \"{(entries.GetValueOrDefault(id)?.Title ?? id)}\".")], null, null) { Tap = tap },
+        Tap.Unfollow => new([Reply.Plain("Bạn đã hủy theo dõi tất cả thủ tục và lĩnh vực; bạn sẽ không nhận thông báo nữa.")], null, null) { Tap = tap },
         Tap.Helpful { Yes: true } => new([Reply.Plain("Cảm ơn bạn đã cho biết! Chúc bạn làm thủ tục thuận lợi.")], null, null) { Tap = tap },
         Tap.Helpful h => new([new Reply("Cảm ơn bạn đã cho biết. Bạn có muốn chuyển câu hỏi tới cán bộ để được hướng dẫn cụ thể hơn không?",
             [new ReplyChoice("Gặp cán bộ", new Tap.Person(h.EntryId).Payload)])], null, null) { Tap = tap },

@@ -14,7 +14,7 @@ namespace ReformBot.Core.Conversations;
 /// </summary>
 public sealed class Conversation(
     LiveKnowledge knowledge, Tickets tickets, EscalationOptions options, Inbox inbox, Outbox outbox, TurnLog turns, RatingStore ratings,
-    WriteQueue writes, TimeProvider time)
+    SubscriptionStore subscriptions, ContactStore contacts, AnnouncementStore announcements, WriteQueue writes, TimeProvider time)
 {
     public TurnResult Think(IReadOnlyList<InboxItem> items) => knowledge.Bot.OnTurn(items.Select(i => i.ToActivity()).ToList());
 
@@ -33,6 +33,7 @@ public sealed class Conversation(
         record.At = now;
         record.Channel = first.Channel;
         turns.Add(record);
+        replies = [.. replies, .. Reached(items, now)];
         var outgoing = replies.Select(r => OutboxItem.For(first.Channel, first.UserId, r, now)).ToList();
         foreach (var reply in outgoing) reply.Turn = first.Id;
         foreach (var reply in outgoing) outbox.Add(reply);
@@ -106,6 +107,20 @@ public sealed class Conversation(
                     ratings.Add(new Rating { At = now, Channel = channel, Kind = RatingKind.Ticket, Score = r.Score, TicketNumber = r.Number, Field = ticket.Field });
                 return (replies, new TurnRecord { Outcome = TurnOutcome.Rated, TicketNumber = ticket?.Number, Field = ticket?.Field });
             }
+            case Tap.Follow f:
+            {
+                var field = EntryOf(f.ProcedureId) is { } entry ? FieldOf(entry) : null;
+                subscriptions.Add(new Subscription { Channel = channel, UserId = userId, ProcedureId = f.ProcedureId, At = now });
+                contacts.Save(contacts.Get(channel, userId, now));
+                return (replies, new TurnRecord { Outcome = TurnOutcome.Subscribed, EntryId = f.ProcedureId, Field = field });
+            }
+            case Tap.Unfollow u:
+            {
+                subscriptions.Remove(channel, userId, u.ProcedureId);
+                // Asked to stop: nothing is kept that is no longer needed to reach them.
+                if (subscriptions.Of(channel, userId).Count == 0 && contacts.Find(channel, userId) is { FollowsOa: false } contact) contacts.Delete(contact);
+                return (replies, new TurnRecord { Outcome = TurnOutcome.Subscribed, EntryId = u.ProcedureId });
+            }
             case Tap.Person p:
             {
                 var current = knowledge.Current;
@@ -122,6 +137,25 @@ public sealed class Conversation(
     }
 
     private KnowledgeEntry? EntryOf(string id) => knowledge.Current.Pack.Entries.FirstOrDefault(e => e.Id == id);
+
+    /// <summary>
+    /// A citizen the agency keeps a contact for has just written: the platforms' windows start again, a Zalo follow or
+    /// unfollow is noted, and the notices they could not be sent are shown now.
+    /// </summary>
+    private IEnumerable<Reply> Reached(IReadOnlyList<InboxItem> items, DateTime now)
+    {
+        var (channel, userId) = (items[0].Channel, items[0].UserId);
+        var follows = channel == "zalo" ? items.LastOrDefault(i => i.Kind is ActivityKind.Follow or ActivityKind.Unfollow)?.Kind : null;
+        var contact = follows == ActivityKind.Follow ? contacts.Get(channel, userId, now) : contacts.Find(channel, userId);
+        if (contact is null) return [];
+        contact.LastMessageAt = now;
+        if (follows is { } kind) contact.FollowsOa = kind == ActivityKind.Follow;
+        var unseen = contact.UnseenNotices.Select(announcements.Find).Where(a => a is not null).Select(a => Reply.Notice(a!)).ToList();
+        contact.UnseenNotices.Clear();
+        contacts.Save(contact);
+        return unseen;
+    }
+
 
     private static TurnRecord Record(TurnOutcome outcome, Candidate? candidate, string? field) => new()
     {

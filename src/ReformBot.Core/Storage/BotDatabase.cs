@@ -5,7 +5,7 @@ namespace ReformBot.Core.Storage;
 
 /// <summary>
 /// The busy LiteDB file (<c>data/reformbot.db</c>): inbox, outbox, tickets, web chat messages, platform tokens, turn
-/// records and ratings, each
+/// records, ratings, subscriptions, contacts and announcements, each
 /// reached through its store in this folder.
 /// LiteDB is synchronous and thread-safe; a transaction belongs to the thread that began it, so none spans an await.
 /// </summary>
@@ -24,7 +24,8 @@ public sealed class BotDatabase : IDisposable
             $"The data folder {System.IO.Path.GetFullPath(dataPath)} is in use by another ReformBot process ({LockFileName} is locked). Stop it, or set ReformBot:DataPath to another folder.");
         db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, Mapper(
             typeof(InboxItem), typeof(OutboxItem), typeof(StoredChoice), typeof(WebChatMessage), typeof(StoredToken),
-            typeof(Ticket), typeof(TicketMessage), typeof(TicketCandidate), typeof(TicketAction), typeof(TurnRecord), typeof(Rating)));
+            typeof(Ticket), typeof(TicketMessage), typeof(TicketCandidate), typeof(TicketAction), typeof(TurnRecord), typeof(Rating),
+            typeof(Subscription), typeof(Contact), typeof(Announcement)));
         db.UtcDate = true;
         TicketLogMigration.Run(db);
         Inbox.EnsureIndex(x => x.AnsweredAt);
@@ -35,6 +36,11 @@ public sealed class BotDatabase : IDisposable
         Tickets.EnsureIndex(x => x.Status);
         Turns.EnsureIndex(x => x.At);
         Ratings.EnsureIndex(x => x.At);
+        Outbox.EnsureIndex(x => x.AnnouncementId);
+        Subscriptions.EnsureIndex(x => x.UserId);
+        Subscriptions.EnsureIndex(x => x.ProcedureId);
+        Subscriptions.EnsureIndex(x => x.Field);
+        Contacts.EnsureIndex(x => x.LastMessageAt);
     }
 
     public string Path { get; }
@@ -74,6 +80,9 @@ public sealed class BotDatabase : IDisposable
     internal ILiteCollection<Ticket> Tickets => db.GetCollection<Ticket>("tickets");
     internal ILiteCollection<TurnRecord> Turns => db.GetCollection<TurnRecord>("turns");
     internal ILiteCollection<Rating> Ratings => db.GetCollection<Rating>("ratings");
+    internal ILiteCollection<Subscription> Subscriptions => db.GetCollection<Subscription>("subscriptions");
+    internal ILiteCollection<Contact> Contacts => db.GetCollection<Contact>("contacts");
+    internal ILiteCollection<Announcement> Announcements => db.GetCollection<Announcement>("announcements");
 
     /// <summary>The next value of a named counter; call inside a transaction.</summary>
     internal long Next(string counter)

@@ -57,6 +57,8 @@ public sealed class OutboxItem
     public string? Turn { get; set; }
     /// <summary>A platform message tag, e.g. Messenger's HUMAN_AGENT for a staff reply after the 24-hour window.</summary>
     public string? Tag { get; set; }
+    /// <summary>Set for a notice to citizens: its delivery counts on that announcement.</summary>
+    public long? AnnouncementId { get; set; }
 
     public static OutboxItem For(string channel, string userId, Reply reply, DateTime now) => new()
     {
@@ -96,7 +98,7 @@ public sealed class StoredToken
     public string ConfiguredFrom { get; set; } = "";
 }
 
-public enum TurnOutcome { Answered, Offered, Escalated, Quiet, Greeted, Rated }
+public enum TurnOutcome { Answered, Offered, Escalated, Quiet, Greeted, Rated, Subscribed }
 
 /// <summary>
 /// What one turn did, for the reports: no text and no user id, so it is kept as long as the agency's statistics are.

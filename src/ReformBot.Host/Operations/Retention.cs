@@ -8,7 +8,8 @@ namespace ReformBot.Host.Operations;
 /// late redelivery is still recognised): answered inbox items, sent or failed replies, web chat messages, and the text of
 /// closed tickets. Unanswered and undelivered items are never removed; tickets stay, as the agency's statistics.
 /// </summary>
-internal sealed class Retention(Inbox inbox, Outbox outbox, WebChatStore webChat, Tickets tickets, BotOptions options, TimeProvider time, ILogger<Retention> log)
+internal sealed class Retention(
+    Inbox inbox, Outbox outbox, WebChatStore webChat, ContactStore contacts, Tickets tickets, BotOptions options, TimeProvider time, ILogger<Retention> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,10 +25,11 @@ internal sealed class Retention(Inbox inbox, Outbox outbox, WebChatStore webChat
     internal int Prune()
     {
         var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-options.RetentionDays);
-        var removed = inbox.DeleteAnsweredBefore(cutoff) + outbox.DeleteFinishedBefore(cutoff) + webChat.DeleteBefore(cutoff);
+        var removed = inbox.DeleteAnsweredBefore(cutoff) + outbox.DeleteFinishedBefore(cutoff) + webChat.DeleteBefore(cutoff)
+            + contacts.DeleteSilentSince(cutoff);
         var cleared = tickets.RemoveConversationText(cutoff);
         if (removed + cleared > 0)
-            log.LogInformation("Removed {Count} inbox, outbox and web chat records and the text of {Tickets} closed tickets older than {Days} days",
+            log.LogInformation("Removed {Count} inbox, outbox, web chat and follower records and the text of {Tickets} closed tickets older than {Days} days",
                 removed, cleared, options.RetentionDays);
         return removed + cleared;
     }

@@ -9,7 +9,7 @@ namespace ReformBot.Host.Staff;
 /// Rebuilds the index when knowledge/ changes (debounced file watcher), when an admin asks (POST /api/staff/knowledge/reload),
 /// or when staff save an FAQ entry. A pack with problems is refused with the loader's messages; the last good index keeps serving.
 /// </summary>
-internal sealed class KnowledgeReloader(LiveKnowledge knowledge, SavedFaqStore savedFaq, BotOptions options, IWebHostEnvironment environment, ILogger<KnowledgeReloader> log)
+internal sealed class KnowledgeReloader(LiveKnowledge knowledge, SavedFaqStore savedFaq, Core.Publishing.Announcements announcements, BotOptions options, IWebHostEnvironment environment, ILogger<KnowledgeReloader> log)
     : BackgroundService
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
@@ -31,8 +31,12 @@ internal sealed class KnowledgeReloader(LiveKnowledge knowledge, SavedFaqStore s
                 return new Outcome(false, knowledge.Current.Pack.Entries.Count(), result.Problems.Select(p => p.ToString()).ToList());
             }
             var pack = SavedFaq.Apply(result.Pack, savedFaq.All());
+            var changes = PackChanges.Between(knowledge.Current.Pack, pack);
             await Task.Run(() => knowledge.Replace(pack), ct);
-            log.LogInformation("Knowledge reloaded: {Entries} entries", pack.Entries.Count());
+            // Each change becomes a draft notice for staff to edit and approve; nothing is sent without them.
+            var drafts = announcements.Propose(changes);
+            log.LogInformation("Knowledge reloaded: {Entries} entries, {Changes} procedures changed, {Drafts} notices proposed",
+                pack.Entries.Count(), changes.Count, drafts.Count);
             return new Outcome(true, pack.Entries.Count(), []);
         }
         finally

@@ -90,4 +90,28 @@ public sealed class RetentionTests
         var open = tickets.ActiveFor("facebook", "PSID-OPEN")!; // still being handled: kept whole
         Assert.Contains("xo so", open.Question);
     }
+
+    [Fact]
+    public async Task ForgetsFollowersSilentLongerThanTheRetentionWithWhatTheyFollow()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var platform = await FakePlatform.StartAsync();
+        await using var host = await RunningHost.StartAsync(platform,
+            extra: new Dictionary<string, string?> { ["ReformBot:RetentionDays"] = "30" }, configure: b => b.Services.AddSingleton<TimeProvider>(clock));
+        var retention = host.Service<IEnumerable<IHostedService>>().OfType<ReformBot.Host.Operations.Retention>().Single();
+        var (contacts, subscriptions) = (host.Service<ContactStore>(), host.Service<SubscriptionStore>());
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (user, lastWrote) in new[] { ("PSID-silent", now.AddDays(-31)), ("PSID-recent", now.AddDays(-2)) })
+        {
+            contacts.Save(contacts.Get("facebook", user, lastWrote));
+            subscriptions.Add(new Subscription { Channel = "facebook", UserId = user, ProcedureId = "xd-gpxd-moi-nha-o-rieng-le", At = lastWrote });
+        }
+
+        retention.Prune();
+
+        Assert.Null(contacts.Find("facebook", "PSID-silent"));
+        Assert.Empty(subscriptions.Of("facebook", "PSID-silent"));
+        Assert.NotNull(contacts.Find("facebook", "PSID-recent"));
+        Assert.Single(subscriptions.Of("facebook", "PSID-recent"));
+    }
 }

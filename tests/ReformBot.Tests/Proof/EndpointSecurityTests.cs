@@ -44,7 +44,8 @@ public sealed class EndpointSecurityTests : IAsyncLifetime
         .Where(e => !Anonymous.Contains($"{e.m} {e.Item2}"))
         .ToList();
 
-    private static string Concrete(string pattern) => pattern.Replace("{number}", "HC-2026-000001").Replace("{documentName}", "v1").TrimEnd('/');
+    private static string Concrete(string pattern) => System.Text.RegularExpressions.Regex
+        .Replace(pattern.Replace("{number}", "HC-2026-000001").Replace("{documentName}", "v1"), @"\{\w+:(long|int)\}", "1").TrimEnd('/');
 
     [Fact]
     public async Task RefusesAnonymousRequestsToEveryStaffEndpoint()

@@ -3,7 +3,7 @@ using ReformBot.Core.Conversations;
 
 namespace ReformBot.Host.Channels.Zalo;
 
-/// <summary>A Zalo OA event (one per request) to an activity: text, follow and attachments; everything else is ignored.</summary>
+/// <summary>A Zalo OA event (one per request) to an activity: text, follow, unfollow and attachments; everything else is ignored.</summary>
 public static class ZaloWebhook
 {
     public const string Channel = "zalo";
@@ -40,10 +40,10 @@ public static class ZaloWebhook
     {
         var name = Text(root, "event_name");
         var at = SentAt(timestamp);
-        if (name == "follow")
+        if (name is "follow" or "unfollow")
         {
             var follower = Text(Object(root, "follower"), "id");
-            return new Activity(Channel, follower, $"follow-{follower}-{timestamp}", ActivityKind.Follow, "", at);
+            return new Activity(Channel, follower, $"{name}-{follower}-{timestamp}", name == "follow" ? ActivityKind.Follow : ActivityKind.Unfollow, "", at);
         }
         if (name != "user_send_text" && !AttachmentEvents.Contains(name)) return null;
 
