@@ -52,6 +52,7 @@ public static class BotApp
         app.MapStaffApi();
         app.MapAnnouncementApi();
         app.MapStaffConsole();
+        app.MapAnnouncementConsole();
         app.MapHealth();
         app.MapMetrics();
         app.LogChannelStates();

@@ -92,12 +92,19 @@ public sealed class Bot
 
     public const string FollowTitle = "Theo dõi thủ tục này";
 
+    private static List<ReplyChoice> FollowChoices(Procedure p) => p.Field.Length > 0
+        ? [new("Theo dõi lĩnh vực", new Tap.FollowField(p.Field).Payload), new("Hủy theo dõi", new Tap.Unfollow(p.Id).Payload)]
+        : [new("Hủy theo dõi", new Tap.Unfollow(p.Id).Payload)];
+
     private TurnResult Tapped(Tap tap) => tap switch
     {
         Tap.Follow f when entries.GetValueOrDefault(f.ProcedureId) is Procedure p => new([new Reply(
             $"Bạn đã theo dõi thủ tục \"{p.Name}\". Khi thủ tục thay đổi (phí, thời hạn, hồ sơ, nơi nộp…), chúng tôi sẽ nhắn bạn tại đây. " +
             "Gõ \"hủy theo dõi\" nếu bạn không muốn nhận nữa.",
-            [new ReplyChoice("Hủy theo dõi", new Tap.Unfollow(p.Id).Payload)])], null, null) { Tap = tap },
+            FollowChoices(p))], null, null) { Tap = tap },
+        Tap.FollowField f => new([Reply.Plain(
+            $"Bạn đã theo dõi lĩnh vực \"{f.Field}\": thông báo về các thủ tục của lĩnh vực này sẽ được nhắn tới bạn tại đây. " +
+            "Gõ \"hủy theo dõi\" nếu bạn không muốn nhận nữa.")], null, null) { Tap = tap },
         Tap.Follow => new([Reply.Plain("Thủ tục này không còn trong danh sách thủ tục, nên bạn không theo dõi được. Bạn có thể hỏi thủ tục khác.")], null, null),
         Tap.Unfollow { ProcedureId: { } id } => new([Reply.Plain(
             $"Bạn đã hủy theo dõi thủ tục \"{(entries.GetValueOrDefault(id)?.Title ?? id)}\".")], null, null) { Tap = tap },

@@ -114,6 +114,10 @@ public sealed class Conversation(
                 contacts.Save(contacts.Get(channel, userId, now));
                 return (replies, new TurnRecord { Outcome = TurnOutcome.Subscribed, EntryId = f.ProcedureId, Field = field });
             }
+            case Tap.FollowField f:
+                subscriptions.Add(new Subscription { Channel = channel, UserId = userId, Field = f.Field, At = now });
+                contacts.Save(contacts.Get(channel, userId, now));
+                return (replies, new TurnRecord { Outcome = TurnOutcome.Subscribed, Field = f.Field });
             case Tap.Unfollow u:
             {
                 subscriptions.Remove(channel, userId, u.ProcedureId);

@@ -20,6 +20,9 @@ public abstract record Tap
     /// <summary>"Theo dõi thủ tục này": be told when the procedure changes.</summary>
     public sealed record Follow(string ProcedureId) : Tap;
 
+    /// <summary>"Theo dõi lĩnh vực": be told of every notice about a field (lĩnh vực).</summary>
+    public sealed record FollowField(string Field) : Tap;
+
     /// <summary>Stop following one procedure, or with no id (typing "hủy theo dõi") everything.</summary>
     public sealed record Unfollow(string? ProcedureId) : Tap;
 
@@ -29,6 +32,7 @@ public abstract record Tap
         Person p => $"{Prefix}person:{p.EntryId}",
         TicketRating t => $"{Prefix}ticket:{t.Score}:{t.Number}",
         Follow f => $"{Prefix}follow:{f.ProcedureId}",
+        FollowField f => $"{Prefix}field:{f.Field}",
         Unfollow u => $"{Prefix}unfollow:{u.ProcedureId}",
         _ => throw new InvalidOperationException(),
     };
@@ -44,6 +48,7 @@ public abstract record Tap
             [_, "person", var id] when id.Length > 0 => new Person(id),
             [_, "ticket", var score, var number] when int.TryParse(score, out var s) && s is >= 1 and <= 5 => new TicketRating(number, s),
             [_, "follow", var id] when id.Length > 0 => new Follow(id),
+            [_, "field", var field] when field.Length > 0 => new FollowField(field),
             [_, "unfollow", var id] => new Unfollow(id.Length > 0 ? id : null),
             _ => null,
         };

@@ -86,4 +86,37 @@ public sealed class StaffConsoleBrowserTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task WritesANoticeToAFieldsFollowersApprovesItAndSeesItDelivered()
+    {
+        var follow = new ReformBot.Core.Conversations.Tap.FollowField("Hoạt động xây dựng").Payload;
+        await host.PostFacebookAsync($$$$"""
+            {"object":"page","entry":[{"id":"PAGE","time":1,"messaging":[
+              {"sender":{"id":"PSID-F1"},"recipient":{"id":"PAGE"},"timestamp":{{{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}}},
+               "message":{"mid":"mid.f1","text":"Theo dõi lĩnh vực","quick_reply":{"payload":"{{{{follow}}}}"}}}]}]}
+            """);
+        await host.WaitUntilIdleAsync();
+
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 420, Height = 860 }, Locale = "vi-VN" });
+        await page.GotoAsync(new Uri(host.Http.BaseAddress!, "/staff/announcements").ToString());
+        await page.GetByLabel("Tên đăng nhập").FillAsync("lan");
+        await page.GetByLabel("Mật khẩu").FillAsync("mat-khau-cua-lan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.GotoAsync(new Uri(host.Http.BaseAddress!, "/staff/announcements").ToString());
+
+        await page.GetByPlaceholder("Tiêu đề").FillAsync("Tạm dừng tiếp nhận hồ sơ chiều thứ Sáu");
+        await page.GetByPlaceholder("Nội dung gửi người dân").FillAsync("Chiều thứ Sáu tuần này Bộ phận một cửa tạm dừng tiếp nhận hồ sơ xây dựng.");
+        await page.GetByLabel("Lĩnh vực", new() { Exact = true }).SelectOptionAsync("Hoạt động xây dựng");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu bản nháp" }).ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("Đã lưu bản nháp", new() { Timeout = Wait });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Duyệt và gửi" }).ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("thông báo đang được gửi", new() { Timeout = Wait });
+
+        var notice = (await platform.WaitForAsync(s => s.Any(m => m.Text.StartsWith("Thông báo: Tạm dừng")))).Single(m => m.Text.StartsWith("Thông báo:"));
+        Assert.Equal("PSID-F1", notice.UserId);
+        await host.WaitUntilIdleAsync();
+        await page.ReloadAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("Người nhận 1: đã gửi 1, lỗi 0, đang gửi 0", new() { Timeout = Wait });
+    }
 }
