@@ -112,7 +112,9 @@ public sealed class Bot
         Tap.Helpful { Yes: true } => new([Reply.Plain("Cảm ơn bạn đã cho biết! Chúc bạn làm thủ tục thuận lợi.")], null, null) { Tap = tap },
         Tap.Helpful h => new([new Reply("Cảm ơn bạn đã cho biết. Bạn có muốn chuyển câu hỏi tới cán bộ để được hướng dẫn cụ thể hơn không?",
             [new ReplyChoice("Gặp cán bộ", new Tap.Person(h.EntryId).Payload)])], null, null) { Tap = tap },
-        Tap.TicketRating => new([Reply.Plain("Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.")], null, null) { Tap = tap },
+        Tap.TicketRating r => new([new Reply("Cảm ơn bạn đã đánh giá. Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.",
+            [new ReplyChoice("Góp ý thêm", new Tap.Comment(r.Number).Payload)])], null, null) { Tap = tap },
+        Tap.Comment => new([Reply.Plain("Mời bạn nhắn góp ý của mình trong tin nhắn tiếp theo.")], null, null) { Tap = tap },
         // The ticket and its acknowledgement are the conversation's to write.
         _ => new([], null, null) { Tap = tap },
     };

@@ -46,6 +46,12 @@ public sealed class Conversation(
     {
         if (result.Tap is { } tap) return Tapped(tap, channel, userId, result.Replies);
         var text = string.Join(' ', items.Where(i => i.Kind is ActivityKind.Text or ActivityKind.Choice).Select(i => i.Text.Trim()));
+        if (text.Length > 0 && tickets.AwaitingComment(channel, userId) is { } rated)
+        {
+            tickets.Commented(rated, text);
+            return ([Reply.Plain("Cảm ơn góp ý của bạn. Cán bộ sẽ xem để phục vụ tốt hơn.")],
+                new TurnRecord { Outcome = TurnOutcome.Rated, TicketNumber = rated.Number, Field = rated.Field });
+        }
         var active = tickets.ActiveFor(channel, userId);
         if (active is { Status: TicketStatus.Claimed })
         {
@@ -102,9 +108,18 @@ public sealed class Conversation(
             case Tap.TicketRating r:
             {
                 // Only the citizen the ticket belongs to, once, after it is closed; anyone else is thanked the same.
-                var ticket = tickets.Find(r.Number);
-                if (ticket is { Status: TicketStatus.Closed } && ticket.Channel == channel && ticket.UserId == userId && !ratings.HasTicketRating(r.Number))
+                var ticket = Own(r.Number, channel, userId);
+                if (ticket is not null && !ratings.HasTicketRating(r.Number))
+                {
                     ratings.Add(new Rating { At = now, Channel = channel, Kind = RatingKind.Ticket, Score = r.Score, TicketNumber = r.Number, Field = ticket.Field });
+                    tickets.Rated(ticket, r.Score, inviteComment: false);
+                }
+                return (replies, new TurnRecord { Outcome = TurnOutcome.Rated, TicketNumber = ticket?.Number, Field = ticket?.Field });
+            }
+            case Tap.Comment c:
+            {
+                var ticket = Own(c.Number, channel, userId);
+                if (ticket is not null) tickets.Rated(ticket, null, inviteComment: true);
                 return (replies, new TurnRecord { Outcome = TurnOutcome.Rated, TicketNumber = ticket?.Number, Field = ticket?.Field });
             }
             case Tap.Follow f:
@@ -139,6 +154,10 @@ public sealed class Conversation(
                 throw new InvalidOperationException($"Unknown tap {tap}");
         }
     }
+
+    /// <summary>The closed ticket, if it is this citizen's: nobody rates or comments on another's.</summary>
+    private Ticket? Own(string number, string channel, string userId) =>
+        tickets.Find(number) is { Status: TicketStatus.Closed } t && t.Channel == channel && t.UserId == userId ? t : null;
 
     private KnowledgeEntry? EntryOf(string id) => knowledge.Current.Pack.Entries.FirstOrDefault(e => e.Id == id);
 

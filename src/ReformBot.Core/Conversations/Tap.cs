@@ -17,6 +17,9 @@ public abstract record Tap
     /// <summary>The 5-point rating of a closed ticket (5 = "Rất hài lòng").</summary>
     public sealed record TicketRating(string Number, int Score) : Tap;
 
+    /// <summary>After rating a ticket, "Góp ý thêm": the next message is a comment on how it was handled.</summary>
+    public sealed record Comment(string Number) : Tap;
+
     /// <summary>"Theo dõi thủ tục này": be told when the procedure changes.</summary>
     public sealed record Follow(string ProcedureId) : Tap;
 
@@ -33,6 +36,7 @@ public abstract record Tap
         TicketRating t => $"{Prefix}ticket:{t.Score}:{t.Number}",
         Follow f => $"{Prefix}follow:{f.ProcedureId}",
         FollowField f => $"{Prefix}field:{f.Field}",
+        Comment c => $"{Prefix}comment:{c.Number}",
         Unfollow u => $"{Prefix}unfollow:{u.ProcedureId}",
         _ => throw new InvalidOperationException(),
     };
@@ -49,6 +53,7 @@ public abstract record Tap
             [_, "ticket", var score, var number] when int.TryParse(score, out var s) && s is >= 1 and <= 5 => new TicketRating(number, s),
             [_, "follow", var id] when id.Length > 0 => new Follow(id),
             [_, "field", var field] when field.Length > 0 => new FollowField(field),
+            [_, "comment", var number] when number.Length > 0 => new Comment(number),
             [_, "unfollow", var id] => new Unfollow(id.Length > 0 ? id : null),
             _ => null,
         };

@@ -35,6 +35,8 @@ public sealed class Ticket
     public DateTime? TextRemovedAt { get; set; }
     public DateTime? FirstStaffReplyAt { get; set; }
     public DateTime? ClosedAt { get; set; }
+    /// <summary>The citizen asked to add a comment to their rating: their next message is that comment.</summary>
+    public DateTime? CommentInvitedAt { get; set; }
     /// <summary>Raised by every write: a change made from an older copy is refused and made again (see Tickets).</summary>
     public int Version { get; set; }
 
@@ -63,7 +65,7 @@ public sealed class TicketCandidate
 public enum TicketEvent
 {
     Opened, Reopened, CitizenLeft, Claimed, Released, Replied, ReplyRefused, DeliveryFailed, Closed, ReopenedByStaff,
-    SavedAsFaq, TextRemoved,
+    SavedAsFaq, TextRemoved, Rated, Commented,
     /// <summary>Free text kept from a file written before events were typed.</summary>
     Noted,
 }
@@ -94,6 +96,8 @@ public sealed class TicketAction
             TicketEvent.ReopenedByStaff => "mở lại phiếu",
             TicketEvent.SavedAsFaq => "lưu thành câu hỏi thường gặp",
             TicketEvent.TextRemoved => "xóa nội dung hội thoại theo thời hạn lưu trữ",
+            TicketEvent.Rated => "người dân đánh giá",
+            TicketEvent.Commented => "người dân góp ý",
             TicketEvent.Noted => "ghi chú",
             _ => Kind.ToString(),
         };

@@ -135,6 +135,28 @@ public sealed class Tickets(TicketStore store, Outbox outbox, EscalationOptions 
         return Transition(t, TicketStatus.Open, staff, TicketEvent.ReopenedByStaff, t.Assignee);
     });
 
+    /// <summary>How long after "Góp ý thêm" the citizen's next message is taken as their comment.</summary>
+    public static readonly TimeSpan CommentWindow = TimeSpan.FromMinutes(30);
+
+    /// <summary>The citizen rated their closed ticket; <paramref name="inviteComment"/> when they want to add a comment.</summary>
+    public void Rated(Ticket ticket, int? score, bool inviteComment) => Apply(ticket.Number, t =>
+    {
+        if (score is { } s) Record(t, CitizenName, TicketEvent.Rated, $"{s}/5");
+        if (inviteComment) t.CommentInvitedAt = Now;
+        return null;
+    });
+
+    public Ticket? AwaitingComment(string channel, string userId) => store.AwaitingComment(channel, userId, Now - CommentWindow);
+
+    /// <summary>The comment is kept with the conversation (and removed with it by retention), not with the rating.</summary>
+    public void Commented(Ticket ticket, string text) => Apply(ticket.Number, t =>
+    {
+        t.CommentInvitedAt = null;
+        AddCitizenMessage(t, text, Now);
+        Record(t, CitizenName, TicketEvent.Commented);
+        return null;
+    });
+
     /// <summary>Records an action that changes nothing else on the ticket (an FAQ saved from it).</summary>
     public Change SavedAsFaq(string number, string staff, string entry) => ApplyAlone(number, t =>
     {

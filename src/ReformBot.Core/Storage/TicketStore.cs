@@ -23,6 +23,11 @@ public sealed class TicketStore(BotDatabase db)
     public IReadOnlyList<Ticket> ToNotify(DateTime now) =>
         db.Tickets.Find(t => !t.NotifiedNew || (!t.NotifiedOverdue && t.DueAt < now)).ToList();
 
+    /// <summary>The citizen's closed ticket waiting for the comment they said they would write, if invited since <paramref name="since"/>.</summary>
+    public Ticket? AwaitingComment(string channel, string userId, DateTime since) =>
+        db.Tickets.Find(BsonExpression.Create("$.UserId = @0", userId))
+            .Where(t => t.Channel == channel && t.Status == TicketStatus.Closed && t.CommentInvitedAt >= since).MaxBy(t => t.Id);
+
     public IReadOnlyList<Ticket> ClosedWithText() =>
         db.Tickets.Find(t => t.Status == TicketStatus.Closed && t.TextRemovedAt == null).ToList();
 

@@ -107,7 +107,19 @@ public sealed class RatingTests
 
         var rating = Assert.Single(host.Service<RatingStore>().Between(DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1)));
         Assert.Equal((RatingKind.Ticket, 5, number), (rating.Kind, rating.Score, rating.TicketNumber));
+
+        // The optional comment: asked for with a button, then the next message, kept on the ticket and not answered as a question.
+        var comment = Assert.Single(QuickReplies(platform.Sent.First(m => m.UserId == "PSID-T1" && m.Text.StartsWith("Cảm ơn bạn đã đánh giá"))));
+        await host.PostFacebookAsync(QuickReply("PSID-T1", "mid.t5", comment.Title, comment.Payload, 1764200004000));
+        await host.WaitUntilIdleAsync();
+        await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-T1", "mid.t6", "cán bộ trả lời nhanh nhưng nên gửi kèm mẫu đơn", 1764200005000));
+        await host.WaitUntilIdleAsync();
+
         var ticket = Assert.Single(host.Service<Tickets>().List());
         Assert.Equal(TicketStatus.Closed, ticket.Status);
+        Assert.Equal("cán bộ trả lời nhanh nhưng nên gửi kèm mẫu đơn", ticket.Messages.Last().Text);
+        Assert.Contains(ticket.Actions, a => a.Kind == TicketEvent.Commented);
+        Assert.Contains(ticket.Actions, a => a.Kind == TicketEvent.Rated && a.Text == "5/5");
+        Assert.StartsWith("Cảm ơn góp ý của bạn", platform.Sent.Last().Text);
     }
 }
