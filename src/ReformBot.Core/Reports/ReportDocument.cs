@@ -53,6 +53,8 @@ public static class ReportDocument
                 body.Append(Labelled("Trả lời: ", d.StaffAnswers.Count == 0 ? "chưa có trả lời của cán bộ." : string.Join("\n", d.StaffAnswers)));
             }
         }
+        // A4, margins as in Decree 30/2020 on administrative documents: 20 mm top and bottom, 30 mm left, 15 mm right.
+        body.Append(new SectionProperties(new PageSize { Width = 11906, Height = 16838 }, new PageMargin { Top = 1134, Right = 850, Bottom = 1134, Left = 1701 }));
         main.Document = new Document(body);
     }
 
@@ -72,7 +74,7 @@ public static class ReportDocument
         new RunPropertiesDefault(new RunPropertiesBaseStyle(
             new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman" },
             new FontSize { Val = "26" })),
-        new ParagraphPropertiesDefault(new SpacingBetweenLines { After = "120" })));
+        new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120" }))));
 
     private static Paragraph Line(string text, bool bold = false, bool center = false)
     {
@@ -82,7 +84,8 @@ public static class ReportDocument
         return paragraph;
     }
 
-    private static Paragraph Heading(string text) => Line(text, bold: true);
+    private static Paragraph Heading(string text) =>
+        new(new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240" }), Run(text, bold: true));
 
     private static Paragraph Labelled(string label, string text) => new(Run(label, bold: true), Run(text, bold: false));
 
@@ -105,9 +108,11 @@ public static class ReportDocument
         var table = new Table(new TableProperties(
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })),
+            // A4 less the margins is about 9,000 twentieths of a point, shared by the columns.
+            new TableGrid(headers.Select(_ => new GridColumn { Width = (9000 / headers.Length).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         table.Append(Row(headers, bold: true));
         foreach (var row in rows) table.Append(Row(row, bold: false));
         return table;

@@ -1,4 +1,5 @@
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace ReformBot.Core.Reports;
 
@@ -19,7 +20,7 @@ public static class ReportWorkbook
             ["Hài lòng"] = Satisfaction(report),
             ["Đối thoại"] = Dialogues(report),
         };
-        destination.SaveAs(sheets);
+        destination.SaveAs(sheets, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true });
     }
 
     private static List<Dictionary<string, object?>> Totals(ReportSummary report, string? agency)

@@ -11,7 +11,9 @@ namespace ReformBot.Host.Staff;
 /// </summary>
 internal static class ReportCharts
 {
-    private const int Width = 600, Label = 16, Bar = 18, Row = 44;
+    private const int Width = 400, Label = 16, Bar = 18, Row = 44;
+    /// <summary>The length of a full satisfaction bar; its value is written after it.</summary>
+    private const int Track = Width - 110;
 
     private static readonly (string Css, string Name, string Color, Func<ReportRow, int> Count)[] Outcomes =
     [
@@ -36,7 +38,7 @@ internal static class ReportCharts
             {
                 var n = count(r);
                 if (n == 0) continue;
-                var w = Scale(n, most);
+                var w = Scale(n, most, Width - 40);
                 svg.Append($"<rect class=\"{css}\" x=\"{F(x)}\" y=\"{y + Label}\" width=\"{F(w)}\" height=\"{Bar}\" fill=\"{color}\">")
                     .Append($"<title>{E(r.Name)}: {n} {name}</title></rect>");
                 x += w;
@@ -57,23 +59,23 @@ internal static class ReportCharts
             var (r, y, s) = (rows[i], i * Row, rows[i].Satisfaction);
             var share = s.YesShare is { } yes ? $"{ReportText.Percent(yes)} câu trả lời được đánh giá \"Có\" ({s.Yes}/{s.Yes + s.No})" : "chưa có đánh giá câu trả lời";
             var tickets = s.TicketMean is { } mean ? $"phiếu: {ReportText.Score(mean)}/5 ({s.TicketRatings} đánh giá)" : "phiếu: chưa có đánh giá";
-            var w = Scale(s.YesShare ?? 0, 1);
+            var w = Scale(s.YesShare ?? 0, 1, Track);
             svg.Append($"<g class=\"bar\" data-field=\"{E(r.Name)}\"><text x=\"0\" y=\"{y + Label - 3}\">{E(r.Name)}</text>")
-                .Append($"<rect x=\"0\" y=\"{y + Label}\" width=\"{Width - 190}\" height=\"{Bar}\" fill=\"#e5e7eb\"/>")
+                .Append($"<rect x=\"0\" y=\"{y + Label}\" width=\"{Track}\" height=\"{Bar}\" fill=\"#e5e7eb\"/>")
                 .Append($"<rect class=\"yes\" x=\"0\" y=\"{y + Label}\" width=\"{F(w)}\" height=\"{Bar}\" fill=\"#1e8e3e\"><title>{E(r.Name)}: {E(share)}; {E(tickets)}</title></rect>")
-                .Append($"<text class=\"value\" x=\"{Width - 184}\" y=\"{y + Label + Bar - 4}\">{E(ReportText.Percent(s.YesShare))} · {E(ReportText.Score(s.TicketMean))}/5</text></g>");
+                .Append($"<text class=\"value\" x=\"{Track + 6}\" y=\"{y + Label + Bar - 4}\">{E(ReportText.Percent(s.YesShare))} · {E(ReportText.Score(s.TicketMean))}/5</text></g>");
         }
         return svg.Append("</svg><p class=\"muted\">Thanh: tỉ lệ câu trả lời được đánh giá \"Có\"; số bên phải: tỉ lệ đó và điểm đánh giá phiếu trung bình (1–5).</p>").ToString();
     }
 
     private static StringBuilder Open(string id, string title, int rows) => new(
-        $"<svg id=\"{id}\" role=\"img\" viewBox=\"0 0 {Width} {rows * Row}\" width=\"100%\" style=\"font:13px system-ui,sans-serif\"><title>{E(title)}</title>");
+        $"<svg id=\"{id}\" role=\"img\" viewBox=\"0 0 {Width} {rows * Row}\" width=\"100%\" style=\"max-width:520px;font:13px system-ui,sans-serif\"><title>{E(title)}</title>");
 
     private static string Legend() => "<p class=\"muted\">" + string.Join(" ", Outcomes.Select(o =>
         $"<span style=\"color:{o.Color}\">■</span> {E(o.Name)}")) + "</p>";
 
-    /// <summary>The bars leave room on their right for the value.</summary>
-    private static double Scale(double value, double most) => most <= 0 ? 0 : value / most * (Width - 190);
+    /// <summary>The longest bar is <paramref name="room"/> long, leaving the rest of the width for the value.</summary>
+    private static double Scale(double value, double most, double room) => most <= 0 ? 0 : value / most * room;
 
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -18,7 +18,7 @@ internal static class ReportPage
             string? error = null;
             if (from is not null || to is not null) period = ReportPeriod.Read(from, to, out error) ?? period;
             var body = new StringBuilder(Form(period, error, knowledge.Current.Pack.Office?.Name));
-            if (error is null) body.Append(Figures(reports.Summarize(period, knowledge.Current.Hours)));
+            if (error is null) body.Append(Figures(reports.Summarize(period, knowledge.Current.Hours), knowledge.Current.Pack.Entries.ToDictionary(e => e.Id, e => e.Title)));
             var html = Page("Báo cáo", body.ToString(), ConsoleEndpoints.User(http), ConsoleEndpoints.Token(http, af));
             return Results.Content(html, "text/html; charset=utf-8", statusCode: error is null ? 200 : 400);
         });
@@ -44,7 +44,7 @@ internal static class ReportPage
             """;
     }
 
-    private static string Figures(ReportSummary report)
+    private static string Figures(ReportSummary report, Dictionary<string, string> titles)
     {
         var t = report.Total;
         var s = t.Satisfaction;
@@ -61,7 +61,7 @@ internal static class ReportPage
             <div class="card"><h2>Mức độ hài lòng theo lĩnh vực</h2>{ReportCharts.SatisfactionByField(report.ByField)}</div>
             """);
 
-        html.Append("<div class=\"card\"><h2>Theo lĩnh vực</h2><div style=\"overflow-x:auto\"><table id=\"by-field\"><tr><th>Lĩnh vực</th><th>Câu hỏi</th>")
+        html.Append("<div class=\"card\"><h2>Theo lĩnh vực</h2><div style=\"overflow-x:auto\"><table id=\"by-field\" style=\"min-width:640px\"><tr><th>Lĩnh vực</th><th>Câu hỏi</th>")
             .Append("<th>Bot trả lời</th><th>Bot gợi ý</th><th>Chuyển cán bộ</th><th>Phiếu</th><th>Đúng hạn</th><th>Trả lời đầu tiên (giờ làm việc)</th>")
             .Append("<th>Hài lòng</th><th>Điểm phiếu</th></tr>");
         foreach (var r in report.ByField.Append(t))
@@ -79,7 +79,7 @@ internal static class ReportPage
         {
             html.Append("<div class=\"card\"><h2>Bot chưa trả lời được nhiều nhất</h2><p class=\"muted\">Nên bổ sung câu hỏi thường gặp cho các nội dung này.</p><ol>");
             foreach (var u in report.TopUnanswered)
-                html.Append($"<li>{E(u.Field)}{(u.EntryId is null ? "" : $" · gần nhất: {E(u.EntryId)}")}: <strong>{u.Escalated}</strong> lần</li>");
+                html.Append($"<li>{E(u.Field)}{(u.EntryId is null ? "" : $" · gần nhất: {E(titles.GetValueOrDefault(u.EntryId, u.EntryId))}")}: <strong>{u.Escalated}</strong> lần</li>");
             html.Append("</ol></div>");
         }
         return html.ToString();

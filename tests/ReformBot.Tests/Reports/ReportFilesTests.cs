@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using MiniExcelLibs;
 using ReformBot.Core.Reports;
 
@@ -38,6 +39,8 @@ public sealed class ReportFilesTests
         Assert.Equal("Chào bạn,\nhồ sơ gồm…", dialogue["Trả lời của cán bộ"]);
         var byField = file.Query(useHeaderRow: true, sheetName: "Theo lĩnh vực").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(["Hoạt động xây dựng", "Khác", ReportCalculator.TotalName], byField.Select(r => r[ReportWorkbook.Field]));
+        using var workbook = SpreadsheetDocument.Open(file, false);
+        Assert.Empty(new OpenXmlValidator().Validate(workbook).Select(e => e.Description));
     }
 
     [Fact]
@@ -54,5 +57,6 @@ public sealed class ReportFilesTests
         Assert.Contains("Kỳ báo cáo: quý IV năm 2026", text);
         Assert.Contains("xin phép sửa nhà thế nào", text);
         Assert.Equal(3, body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Count());
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
     }
 }
