@@ -21,6 +21,7 @@ internal static class ReportApi
             .WithSummary("Questions, tickets and satisfaction of a period, in total, by field and by channel");
 
         api.MapGet("/export", Export)
+            .Produces(StatusCodes.Status200OK, responseType: null, ReportWorkbook.ContentType, ReportDocument.ContentType)
             .WithSummary("The report of a period as an XLSX workbook or a DOCX document (format=xlsx|docx)");
     }
 

@@ -70,5 +70,11 @@ public sealed class ReportPageBrowserTests : IAsyncLifetime
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Bảng tính (XLSX)" }).ClickAsync());
         Assert.Equal($"Báo cáo hỗ trợ TTHC {quarter.Text}.xlsx", download.SuggestedFilename);
+
+        await page.GetByLabel("Từ ngày").FillAsync("2026-12-31");
+        await page.GetByLabel("Đến ngày").FillAsync("2026-10-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await Expect(page.Locator(".error")).ToContainTextAsync("phải trước hoặc trùng ngày kết thúc");
+        await Expect(page.Locator("#questions-chart")).ToHaveCountAsync(0);
     }
 }
