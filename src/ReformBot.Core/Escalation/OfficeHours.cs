@@ -43,6 +43,10 @@ public sealed class OfficeHours
 
     public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>Midnight starting <paramref name="day"/> in Vietnam, as UTC.</summary>
+    public static DateTime StartOfDay(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), Zone);
+
     public bool IsWorkingDay(DateOnly day) =>
         week.On(day.DayOfWeek).Count > 0 && !holidays.Contains(day) && !FixedHolidays.Contains((day.Month, day.Day));
 
@@ -73,6 +77,28 @@ public sealed class OfficeHours
         }
         throw new InvalidOperationException("No working time in the next ten years: check the working days and holidays.");
     }
+
+    /// <summary>The working time between two instants (UTC); zero when <paramref name="toUtc"/> is not after <paramref name="fromUtc"/>.</summary>
+    public TimeSpan WorkingTimeBetween(DateTime fromUtc, DateTime toUtc)
+    {
+        // Vietnam keeps no daylight saving, so local times can be subtracted.
+        var (from, to) = (ToLocal(fromUtc), ToLocal(toUtc));
+        var total = TimeSpan.Zero;
+        for (var day = DateOnly.FromDateTime(from); day <= DateOnly.FromDateTime(to); day = day.AddDays(1))
+        {
+            if (!IsWorkingDay(day)) continue;
+            var midnight = day.ToDateTime(TimeOnly.MinValue);
+            foreach (var (start, end) in week.On(day.DayOfWeek))
+            {
+                var worked = Min(midnight + end, to) - Max(midnight + start, from);
+                if (worked > TimeSpan.Zero) total += worked;
+            }
+        }
+        return total;
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>"16h30 thứ Sáu, 27/11/2026", times written as in <see cref="Text"/>.</summary>
     public static string Describe(DateTime utc)

@@ -19,6 +19,10 @@ public sealed class TicketStore(BotDatabase db)
         db.Tickets.Find(BsonExpression.Create("$.UserId = @0", userId))
             .Where(t => t.Channel == channel && t.Status != TicketStatus.Closed).MaxBy(t => t.Id);
 
+    /// <summary>Tickets opened at or after <paramref name="from"/> and before <paramref name="to"/> (UTC), for the reports.</summary>
+    public IReadOnlyList<Ticket> OpenedBetween(DateTime from, DateTime to) =>
+        db.Tickets.Find(t => t.CreatedAt >= from && t.CreatedAt < to).OrderBy(t => t.Id).ToList();
+
     /// <summary>New tickets, and tickets due before <paramref name="now"/>, that the notification webhook was not told of.</summary>
     public IReadOnlyList<Ticket> ToNotify(DateTime now) =>
         db.Tickets.Find(t => !t.NotifiedNew || (!t.NotifiedOverdue && t.DueAt < now)).ToList();

@@ -71,11 +71,12 @@ internal static class ConsoleEndpoints
                 StaffKnowledge.SaveResult.Refused refused => Back(number, refused.Reason),
                 _ => throw new InvalidOperationException(),
             });
+        console.MapReportPage();
     }
 
-    private static string User(HttpContext http) => http.User.Identity?.Name ?? "";
+    internal static string User(HttpContext http) => http.User.Identity?.Name ?? "";
 
-    private static string Token(HttpContext http, IAntiforgery af)
+    internal static string Token(HttpContext http, IAntiforgery af)
     {
         var tokens = af.GetAndStoreTokens(http);
         return Hidden(tokens.FormFieldName, tokens.RequestToken ?? "");

@@ -28,7 +28,7 @@ internal static class ConsoleHtml
         button{font:inherit;padding:7px 12px;border-radius:6px;border:1px solid #0b57d0;background:#0b57d0;color:#fff;cursor:pointer}
         button.secondary{background:#fff;color:#0b57d0} .error{color:#b3261e} .actions form{display:inline}
         </style></head><body>
-        <header><strong>ReformBot · Cán bộ</strong>{{(user is null ? "" : $"<a href=\"/staff\">Hàng chờ</a><a href=\"/staff/announcements\">Thông báo</a><span>{E(user)}</span><form method=\"post\" action=\"/staff/logout\">{antiforgery}<button class=\"secondary\">Đăng xuất</button></form>")}}</header>
+        <header><strong>ReformBot · Cán bộ</strong>{{(user is null ? "" : $"<a href=\"/staff\">Hàng chờ</a><a href=\"/staff/announcements\">Thông báo</a><a href=\"/staff/reports\">Báo cáo</a><span>{E(user)}</span><form method=\"post\" action=\"/staff/logout\">{antiforgery}<button class=\"secondary\">Đăng xuất</button></form>")}}</header>
         <main>{{body}}</main></body></html>
         """;
 

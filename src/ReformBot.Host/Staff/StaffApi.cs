@@ -74,6 +74,7 @@ internal static class StaffApi
             .RequireAuthorization(StaffAuthPolicies.ApiAdmin).WithTags("Staff").WithSummary("Rebuild the index from knowledge/ (admin)");
 
         app.MapBackup();
+        app.MapReportApi();
         app.MapOpenApi().RequireAuthorization(StaffAuthPolicies.ApiStaff);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using ReformBot.Core.Reports;
 using ReformBot.Core.Storage;
 
 namespace ReformBot.Host.Staff;
@@ -54,6 +55,7 @@ internal static class StaffAuth
             .AddPolicy(StaffAuthPolicies.ApiStaff, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole("staff", "admin"))
             .AddPolicy(StaffAuthPolicies.ApiAdmin, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole("admin"));
         services.AddSingleton<StaffKnowledge>();
+        services.AddSingleton<ReportCalculator>();
         services.AddHttpClient<TicketNotifier>(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService(sp => sp.GetRequiredService<TicketNotifier>());
         services.AddAntiforgery(options => options.Cookie.Name = "reformbot.antiforgery");

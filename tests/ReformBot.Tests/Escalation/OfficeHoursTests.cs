@@ -38,6 +38,28 @@ public sealed class OfficeHoursTests
     }
 
     [Fact]
+    public void CountsTheWorkingTimeBetweenTwoMomentsAcrossLunchNightsWeekendsAndHolidays()
+    {
+        // Thursday 26/11/2026 10:00 to 14:00: 1.5 h before lunch, 0.5 h after.
+        Assert.Equal(TimeSpan.FromHours(2), Hours.WorkingTimeBetween(Local(2026, 11, 26, 10), Local(2026, 11, 26, 14)));
+        // Friday 16:00 to Monday 08:30: 1 h on Friday, 1 h on Monday; the night and the weekend count nothing.
+        Assert.Equal(TimeSpan.FromHours(2), Hours.WorkingTimeBetween(Local(2026, 11, 27, 16), Local(2026, 11, 30, 8, 30)));
+        // Asked on Saturday evening, answered Monday 07:45: only the quarter of an hour from 07:30.
+        Assert.Equal(TimeSpan.FromMinutes(15), Hours.WorkingTimeBetween(Local(2026, 11, 28, 20), Local(2026, 11, 30, 7, 45)));
+        // Thursday 4/2/2027 16:30 to Tuesday 9/2 08:30 over the Tết days off: 0.5 h + 1 h.
+        Assert.Equal(TimeSpan.FromHours(1.5), Hours.WorkingTimeBetween(Local(2027, 2, 4, 16, 30), Local(2027, 2, 9, 8, 30)));
+        Assert.Equal(TimeSpan.Zero, Hours.WorkingTimeBetween(Local(2026, 11, 26, 14), Local(2026, 11, 26, 10)));
+    }
+
+    [Fact]
+    public void WorkingTimeBetweenUndoesAddingWorkingHours()
+    {
+        var from = Local(2026, 11, 27, 16, 10);
+        foreach (var hours in new[] { 0.25, 1, 7.5, 8, 30 })
+            Assert.Equal(TimeSpan.FromHours(hours), Hours.WorkingTimeBetween(from, Hours.AddWorkingHours(from, hours)));
+    }
+
+    [Fact]
     public void KnowsWhenTheOfficeIsOpen()
     {
         Assert.True(Hours.IsOpen(Local(2026, 11, 27, 9)));

@@ -52,6 +52,8 @@ public sealed class EndpointSecurityTests : IAsyncLifetime
     {
         var endpoints = StaffEndpoints();
         Assert.True(endpoints.Count >= 12, $"only {endpoints.Count} staff endpoints found");
+        Assert.Superset(new HashSet<string> { "/api/staff/reports/summary", "/api/staff/reports/export", "/staff/reports", "/staff/reports/export" },
+            endpoints.Select(e => e.Path).ToHashSet());
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Http.BaseAddress };
         foreach (var (method, path, _) in endpoints)
         {
