@@ -36,6 +36,8 @@ internal static class BotCoreExtensions
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<ContactStore>();
         services.AddSingleton<AnnouncementStore>();
+        services.AddSingleton(sp => new Core.Publishing.PublishingOptions(
+            sp.GetRequiredService<IOptions<Channels.Zalo.ZaloOptions>>().Value is { IsOn: true, PromotionNotices: true }));
         services.AddSingleton<Core.Publishing.Announcements>();
         services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();

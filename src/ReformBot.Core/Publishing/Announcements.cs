@@ -5,6 +5,9 @@ using ReformBot.Core.Storage;
 
 namespace ReformBot.Core.Publishing;
 
+/// <summary>Whether the Zalo OA's promotion quota carries notices to followers outside the 7-day window.</summary>
+public sealed record PublishingOptions(bool ZaloPromotion = false);
+
 /// <summary>How far a notice has gone: its recipients, delivered, failed, and those skipped by reason.</summary>
 public sealed record AnnouncementProgress(long Id, AnnouncementStatus Status, int Recipients, int Delivered, int Failed, int Pending, IReadOnlyDictionary<string, int> Skipped);
 
@@ -13,7 +16,8 @@ public sealed record AnnouncementProgress(long Id, AnnouncementStatus Status, in
 /// from a knowledge change), approved, then queued in the outbox at bulk priority, only where each platform allows the
 /// agency to write first. Whoever cannot be reached is counted by reason and shown the notice when they next write.
 /// </summary>
-public sealed class Announcements(AnnouncementStore store, SubscriptionStore subscriptions, ContactStore contacts, Outbox outbox, TimeProvider time)
+public sealed class Announcements(
+    AnnouncementStore store, SubscriptionStore subscriptions, ContactStore contacts, Outbox outbox, PublishingOptions options, TimeProvider time)
 {
     public const string OutsideMessengerWindow = "Messenger: quá 24 giờ từ tin nhắn cuối của người dân";
     public const string OutsideZaloWindow = "Zalo: quá 7 ngày từ lần tương tác cuối (ngoài thời hạn tin tư vấn)";
@@ -55,7 +59,8 @@ public sealed class Announcements(AnnouncementStore store, SubscriptionStore sub
         var recipients = Recipients(a);
         foreach (var contact in recipients)
         {
-            if (Skip(contact, now) is { } reason)
+            var outside = Skip(contact, now);
+            if (outside is { } reason && !(options.ZaloPromotion && contact is { Channel: "zalo", FollowsOa: true }))
             {
                 a.Skipped[reason] = a.Skipped.GetValueOrDefault(reason) + 1;
                 contact.UnseenNotices.Add(a.Id);
@@ -65,6 +70,7 @@ public sealed class Announcements(AnnouncementStore store, SubscriptionStore sub
             var row = OutboxItem.For(contact.Channel, contact.UserId, reply, now);
             row.Priority = OutboxPriority.Bulk;
             row.AnnouncementId = a.Id;
+            if (outside is not null) row.Tag = OutboxItem.ZaloPromotion;
             outbox.Add(row);
         }
         (a.Status, a.Recipients, a.SentAt, a.SentBy) = (AnnouncementStatus.Sending, recipients.Count, now, by);
@@ -94,7 +100,8 @@ public sealed class Announcements(AnnouncementStore store, SubscriptionStore sub
     /// <summary>
     /// Why a notice cannot be sent to this citizen now, or null. Messenger lets a page write first only within 24 hours
     /// of the citizen's last message (no message tag fits a notice); Zalo lets an OA send consultation messages within
-    /// 7 days of the last interaction. The web chat's page reads whatever is written for it.
+    /// 7 days of the last interaction, or its followers on the OA's promotion quota where configured. The web chat's page
+    /// reads whatever is written for it.
     /// </summary>
     private static string? Skip(Contact contact, DateTime now) => ReplyWindow.For(contact.Channel, now - contact.LastMessageAt, false) switch
     {

@@ -55,8 +55,13 @@ public sealed class OutboxItem
     public string? TicketNumber { get; set; }
     /// <summary>For a bot reply, the inbox key of the turn's first message: the correlation id that follows it through the logs.</summary>
     public string? Turn { get; set; }
-    /// <summary>A platform message tag, e.g. Messenger's HUMAN_AGENT for a staff reply after the 24-hour window.</summary>
+    /// <summary>
+    /// A platform message tag: Messenger's HUMAN_AGENT for a staff reply after the 24-hour window, or
+    /// <see cref="ZaloPromotion"/> for a notice sent on a Zalo OA's promotion quota.
+    /// </summary>
     public string? Tag { get; set; }
+
+    public const string ZaloPromotion = "zalo-promotion";
     /// <summary>Set for a notice to citizens: its delivery counts on that announcement.</summary>
     public long? AnnouncementId { get; set; }
 

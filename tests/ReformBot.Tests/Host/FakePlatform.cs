@@ -57,6 +57,7 @@ public sealed class FakePlatform : IAsyncDisposable
         var platform = new FakePlatform(app);
         app.MapPost("/v25.0/me/messages", platform.FacebookSend);
         app.MapPost("/v3.0/oa/message/cs", platform.ZaloSend);
+        app.MapPost("/v3.0/oa/message/promotion", platform.ZaloPromotion);
         app.MapPost("/v4/oa/access_token", platform.ZaloToken);
         app.MapPost("/notify", async (HttpRequest request) =>
         {
@@ -144,6 +145,17 @@ public sealed class FakePlatform : IAsyncDisposable
         if (failingUsers.ContainsKey(user)) return Results.StatusCode(500);
         sent.Enqueue(new SentMessage("zalo", user, body.GetProperty("message").GetProperty("text").GetString()!, body));
         return Results.Ok(new { error = 0, message = "Success", data = new { message_id = $"z{sent.Count}", user_id = user } });
+    }
+
+    /// <summary>A promotion message: recorded with its header and text elements as the text.</summary>
+    private async Task<IResult> ZaloPromotion(HttpRequest request)
+    {
+        if (Failure(request.HttpContext.Response, "zalo") is { } failure) return failure;
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+        var user = body.GetProperty("recipient").GetProperty("user_id").GetString()!;
+        var elements = body.GetProperty("message").GetProperty("attachment").GetProperty("payload").GetProperty("elements").EnumerateArray();
+        sent.Enqueue(new SentMessage("zalo", user, string.Join('\n', elements.Select(e => e.GetProperty("content").GetString())), body));
+        return Results.Ok(new { error = 0, message = "Success", data = new { message_id = $"p{sent.Count}", user_id = user } });
     }
 
     /// <summary>OAuth v4 refresh: the refresh token is single-use and rotates; expires_in is a string, as Zalo sends it.</summary>

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using ReformBot.Core.Conversations;
 using ReformBot.Core.Escalation;
@@ -121,5 +122,18 @@ public sealed class RatingTests
         Assert.Contains(ticket.Actions, a => a.Kind == TicketEvent.Commented);
         Assert.Contains(ticket.Actions, a => a.Kind == TicketEvent.Rated && a.Text == "5/5");
         Assert.StartsWith("Cảm ơn góp ý của bạn", platform.Sent.Last().Text);
+
+        // And the rating is in the reports, with the answer rated "Có" by another citizen meanwhile.
+        await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-T2", "mid.t7", "thu tuc xin phep xay nha o can gi", 1764200006000));
+        var answer = (await platform.WaitForAsync(s => s.Any(m => m.UserId == "PSID-T2"))).Last(m => m.UserId == "PSID-T2");
+        var yes = QuickReplies(answer).Single(c => c.Title.EndsWith("Có"));
+        await host.PostFacebookAsync(QuickReply("PSID-T2", "mid.t8", yes.Title, yes.Payload, 1764200007000));
+        await host.WaitUntilIdleAsync();
+        var today = ReformBot.Core.Escalation.OfficeHours.ToLocal(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var summary = await host.Http.GetFromJsonAsync<JsonElement>($"/api/staff/reports/summary?from={today}&to={today}");
+        var satisfaction = summary.GetProperty("satisfaction");
+        Assert.Equal((1, 0), (satisfaction.GetProperty("answers").GetProperty("yes").GetInt32(), satisfaction.GetProperty("answers").GetProperty("no").GetInt32()));
+        Assert.Equal(1, satisfaction.GetProperty("tickets").GetProperty("5").GetInt32());
+        Assert.Single(host.Service<Tickets>().List());
     }
 }

@@ -164,4 +164,35 @@ public sealed class AnnouncementTests : IAsyncLifetime
         Assert.Equal(["zalo-stays"], platform.Sent.Skip(greetings).Select(m => m.UserId));
         Assert.Equal(1, (await host.Http.GetFromJsonAsync<JsonElement>($"/api/staff/announcements/{id}")).GetProperty("delivered").GetInt32());
     }
+
+    [Fact]
+    public async Task AnOaWithAPromotionQuotaReachesItsFollowersOutsideTheWindowThatWay()
+    {
+        await using var promoted = await RunningHost.StartAsync(platform, extra: new Dictionary<string, string?>
+        {
+            ["ReformBot:Zalo:PromotionNotices"] = "true", ["ReformBot:MessageWindowSeconds"] = "0",
+        });
+        var contacts = promoted.Service<ContactStore>();
+        var longAgo = DateTime.UtcNow.AddDays(-10);
+        foreach (var (user, follows) in new[] { ("zalo-follower", true), ("zalo-left", false) })
+        {
+            var contact = contacts.Get("zalo", user, longAgo);
+            contact.FollowsOa = follows;
+            contacts.Save(contact);
+            promoted.Service<SubscriptionStore>().Add(new Subscription { Channel = "zalo", UserId = user, ProcedureId = Procedure, At = longAgo });
+        }
+        var announcements = promoted.Service<Core.Publishing.Announcements>();
+        var id = announcements.Draft("Thay đổi lệ phí", "Lệ phí cấp giấy phép xây dựng nhà ở nay là 75.000 đồng.", [Procedure], null,
+            AnnouncementAudience.Subscribers, "minh");
+
+        Assert.Null(announcements.Send(id, "minh"));
+        await promoted.WaitUntilIdleAsync();
+
+        var promotion = Assert.Single(platform.Sent);
+        Assert.Equal("zalo-follower", promotion.UserId);
+        Assert.Equal("Thông báo: Thay đổi lệ phí\nLệ phí cấp giấy phép xây dựng nhà ở nay là 75.000 đồng.", promotion.Text);
+        Assert.Equal("promotion", promotion.Body.GetProperty("message").GetProperty("attachment").GetProperty("payload").GetProperty("template_type").GetString());
+        var progress = announcements.Progress(id)!;
+        Assert.Equal((2, 1, 1), (progress.Recipients, progress.Delivered, progress.Skipped[Core.Publishing.Announcements.OutsideZaloWindow]));
+    }
 }

@@ -16,27 +16,43 @@ public sealed class ZaloAdapter(HttpClient http, ZaloTokens tokens) : IChannelAd
     // Rate limits, and "cannot be sent at night": the message waits in the outbox.
     private static readonly HashSet<int> TryLater = [-32, -234];
 
-    public Task<SendResult> SendAsync(OutboxItem reply, CancellationToken ct) =>
-        SendResult.InPartsAsync(reply.Text, MaxText, (part, last) =>
+    public Task<SendResult> SendAsync(OutboxItem reply, CancellationToken ct) => reply.Tag == OutboxItem.ZaloPromotion
+        ? SendAsync("v3.0/oa/message/promotion", Promotion(reply), ct)
+        : SendResult.InPartsAsync(reply.Text, MaxText, (part, last) =>
         {
             var buttons = last && reply.Choices.Count > 0 ? Buttons(reply.ReplyChoices) : null;
-            return SendAsync(new ZaloSendRequest(new ZaloRecipient(reply.UserId), new ZaloMessage(part, buttons)), ct);
+            return SendAsync("v3.0/oa/message/cs", new ZaloSendRequest(new ZaloRecipient(reply.UserId), new ZaloMessage(part, buttons)), ct);
         });
+
+    // Zalo's limits for a promotion's header and text elements.
+    private const int MaxHeader = 100;
+    private const int MaxPromotionText = 1000;
+
+    /// <summary>A notice to a follower outside the 7-day window: its first line as the header, the rest as the text.</summary>
+    private static ZaloPromotionRequest Promotion(OutboxItem reply)
+    {
+        var lines = reply.Text.Split('\n', 2);
+        var header = lines[0].Length <= MaxHeader ? lines[0] : lines[0][..(MaxHeader - 1)] + "…";
+        var text = lines.Length > 1 ? lines[1] : "";
+        if (text.Length > MaxPromotionText) text = text[..(MaxPromotionText - 1)] + "…";
+        return new ZaloPromotionRequest(new ZaloRecipient(reply.UserId), new ZaloPromotionMessage(new ZaloPromotionAttachment("template",
+            new ZaloPromotionPayload("promotion", [new ZaloPromotionElement("header", header), new ZaloPromotionElement("text", text)]))));
+    }
 
     private static ZaloAttachment Buttons(IReadOnlyList<ReplyChoice> choices) => new("template", new ZaloButtons(choices
         .Take(MaxButtons)
         .Select(c => new ZaloButton(c.Title.Length <= MaxTitle ? c.Title : c.Title[..(MaxTitle - 1)] + "…", "oa.query.hide", c.Payload))
         .ToList()));
 
-    private async Task<SendResult> SendAsync(ZaloSendRequest body, CancellationToken ct)
+    private async Task<SendResult> SendAsync(string path, object body, CancellationToken ct)
     {
         try
         {
             var token = await tokens.AccessTokenAsync(ct);
-            var (delivery, error) = await PostAsync(body, token, ct);
+            var (delivery, error) = await PostAsync(path, body, token, ct);
             if (error is null || !InvalidToken.Contains(error.Value)) return delivery;
             // The token expired early or was revoked: refresh once and try again.
-            return (await PostAsync(body, await tokens.RefreshAsync(token, ct), ct)).Result;
+            return (await PostAsync(path, body, await tokens.RefreshAsync(token, ct), ct)).Result;
         }
         catch (ZaloTokenException e)
         {
@@ -52,9 +68,9 @@ public sealed class ZaloAdapter(HttpClient http, ZaloTokens tokens) : IChannelAd
         }
     }
 
-    private async Task<(SendResult Result, int? Error)> PostAsync(ZaloSendRequest body, string accessToken, CancellationToken ct)
+    private async Task<(SendResult Result, int? Error)> PostAsync(string path, object body, string accessToken, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v3.0/oa/message/cs") { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, body.GetType()) };
         request.Headers.Add("access_token", accessToken);
         using var response = await http.SendAsync(request, ct);
         var status = (int)response.StatusCode;

@@ -19,6 +19,11 @@ public sealed class ZaloOptions
     public string OAuthBaseUrl { get; set; } = "https://oauth.zaloapp.com";
     /// <summary>Content of the zalo-platform-site-verification meta tag served on "/" for Zalo's domain check.</summary>
     public string SiteVerification { get; set; } = "";
+    /// <summary>
+    /// The OA has a quota of promotion messages ("tin truyền thông"): notices reach its followers who have not written in
+    /// the last 7 days that way (one a day each, 06:00–21:59). Off, those followers see the notice when they next write.
+    /// </summary>
+    public bool PromotionNotices { get; set; }
     /// <summary>Events older than this are refused as replays; Zalo's own retries end after about two hours.</summary>
     public double MaxEventAgeHours { get; set; } = 6;
 

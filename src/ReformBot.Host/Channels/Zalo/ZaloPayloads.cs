@@ -26,6 +26,25 @@ public sealed record ZaloButton(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("payload")] string Payload);
 
+/// <summary>A promotion message ("tin truyền thông"): a header and a text element, to a follower, on the OA's quota.</summary>
+public sealed record ZaloPromotionRequest(
+    [property: JsonPropertyName("recipient")] ZaloRecipient Recipient,
+    [property: JsonPropertyName("message")] ZaloPromotionMessage Message);
+
+public sealed record ZaloPromotionMessage([property: JsonPropertyName("attachment")] ZaloPromotionAttachment Attachment);
+
+public sealed record ZaloPromotionAttachment(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("payload")] ZaloPromotionPayload Payload);
+
+public sealed record ZaloPromotionPayload(
+    [property: JsonPropertyName("template_type")] string TemplateType,
+    [property: JsonPropertyName("elements")] List<ZaloPromotionElement> Elements);
+
+public sealed record ZaloPromotionElement(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("content")] string Content);
+
 public sealed record ZaloResponse(
     [property: JsonPropertyName("error")] int Error,
     [property: JsonPropertyName("message")] string? Message,
