@@ -3,8 +3,9 @@ using ReformBot.Core.Storage;
 
 namespace ReformBot.Core.Reports;
 
-/// <summary>The <see cref="ReportSummary"/> of a period, from the turn records, the tickets and the ratings.</summary>
-public sealed class ReportCalculator(TurnLog turns, TicketStore tickets, RatingStore ratings, TimeProvider time)
+/// <summary>The <see cref="ReportSummary"/> of a period, from the turn records, the tickets, the ratings, the subscriptions and the notices.</summary>
+public sealed class ReportCalculator(
+    TurnLog turns, TicketStore tickets, RatingStore ratings, SubscriptionStore subscriptions, AnnouncementStore announcements, TimeProvider time)
 {
     /// <summary>Where what has no field is counted.</summary>
     public const string OtherField = "Khác";
@@ -39,7 +40,17 @@ public sealed class ReportCalculator(TurnLog turns, TicketStore tickets, RatingS
                 t.Messages.Where(m => m.From == TicketAuthor.Staff).Select(m => m.Text).ToList())).ToList()))
             .ToList();
 
-        return new ReportSummary(period, figures.Row(TotalName, questions, opened, rated), byField, byChannel, topUnanswered, dialogues);
+        return new ReportSummary(period, figures.Row(TotalName, questions, opened, rated), byField, byChannel, topUnanswered, dialogues,
+            Published(from, to));
+    }
+
+    private Publishing Published(DateTime from, DateTime to)
+    {
+        var sent = announcements.List(null).Where(a => a.SentAt >= from && a.SentAt < to).ToList();
+        var progress = sent.Select(a => announcements.Progress(a.Id)).ToList();
+        var skipped = sent.SelectMany(a => a.Skipped).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
+        return new Publishing(subscriptions.Count(), subscriptions.StartedBetween(from, to), sent.Count, sent.Sum(a => a.Recipients),
+            progress.Sum(p => p.Delivered), progress.Sum(p => p.Failed), skipped);
     }
 
     private static string FieldOf(string? field) => string.IsNullOrWhiteSpace(field) ? OtherField : field;

@@ -23,6 +23,7 @@ public static class ReportDocument
             Line("Kỳ báo cáo: " + report.Period.Text, center: true),
             Heading("1. Kết quả chung"),
             Line(Totals(report.Total, agency)),
+            Line(Published(report.Publishing)),
             Heading("2. Kết quả theo lĩnh vực"),
             Table(["Lĩnh vực", "Câu hỏi", "Bot trả lời", "Bot gợi ý", "Chuyển cán bộ", "Phiếu", "Trả lời đúng hạn", "Trả lời đầu tiên, trung vị (giờ làm việc)"],
                 report.ByField.Append(report.Total).Select(r => new[]
@@ -65,6 +66,12 @@ public static class ReportDocument
         + $"Trợ lý tự động trả lời {t.Answered} câu, gợi ý nội dung gần nhất cho {t.Offered} câu và chuyển cán bộ {t.Escalated} câu. "
         + $"Cán bộ tiếp nhận {t.Tickets} phiếu; tỉ lệ phiếu được trả lời đúng hạn {ReportText.Percent(t.OnTimeShare)}; "
         + $"thời gian trả lời đầu tiên (trung vị) {ReportText.Hours(t.MedianFirstReplyWorkingHours)} giờ làm việc.";
+
+    private static string Published(Publishing p) =>
+        $"Người dân đang theo dõi {p.Following} thủ tục, lĩnh vực ({p.StartedFollowing} lượt theo dõi mới trong kỳ). "
+        + $"Đã gửi {p.Notices} thông báo về thủ tục tới {p.Recipients} người nhận: {p.Delivered} đã nhận"
+        + string.Concat(p.Skipped.Select(s => $"; {s.Value} chưa gửi được ({s.Key}), sẽ thấy khi nhắn tới"))
+        + (p.Failed > 0 ? $"; {p.Failed} gửi lỗi" : "") + ".";
 
     private static string Satisfied(Satisfaction s) =>
         $"Câu trả lời của trợ lý tự động: {s.Yes} lượt đánh giá \"Có\", {s.No} lượt \"Chưa\" (tỉ lệ hài lòng {ReportText.Percent(s.YesShare)}). "

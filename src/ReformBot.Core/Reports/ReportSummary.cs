@@ -11,7 +11,15 @@ public sealed record ReportSummary(
     IReadOnlyList<ReportRow> ByField,
     IReadOnlyList<ReportRow> ByChannel,
     IReadOnlyList<Unanswered> TopUnanswered,
-    IReadOnlyList<DialogueGroup> Dialogues);
+    IReadOnlyList<DialogueGroup> Dialogues,
+    Publishing Publishing);
+
+/// <summary>
+/// Who follows procedures or fields (now, and how many started in the period), and the notices sent in the period: their
+/// recipients, delivered, failed, and those not reached yet by reason.
+/// </summary>
+public sealed record Publishing(int Following, int StartedFollowing, int Notices, int Recipients, int Delivered, int Failed,
+    IReadOnlyDictionary<string, int> Skipped);
 
 /// <summary>
 /// The figures of one field, one channel or the total. Questions are the turns answered, offered (the nearest entries

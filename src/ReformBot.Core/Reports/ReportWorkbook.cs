@@ -42,6 +42,12 @@ public static class ReportWorkbook
             ("Hài lòng với câu trả lời (%)", ReportText.PercentValue(t.Satisfaction.YesShare)),
             ("Phiếu được đánh giá", t.Satisfaction.TicketRatings),
             ("Điểm đánh giá phiếu trung bình (1–5)", Round(t.Satisfaction.TicketMean)),
+            ("Lượt theo dõi thủ tục, lĩnh vực (hiện có)", report.Publishing.Following),
+            ("Lượt theo dõi mới trong kỳ", report.Publishing.StartedFollowing),
+            ("Thông báo đã gửi", report.Publishing.Notices),
+            ("Thông báo: người nhận", report.Publishing.Recipients),
+            ("Thông báo: đã gửi tới", report.Publishing.Delivered),
+            ("Thông báo: chưa gửi được", report.Publishing.Skipped.Values.Sum() + report.Publishing.Failed),
         ];
         return items.Select(i => new Dictionary<string, object?> { [Item] = i.Item1, [Value] = i.Item2 }).ToList();
     }

@@ -21,6 +21,10 @@ public sealed class SubscriptionStore(BotDatabase db)
     public int Remove(string channel, string userId, string? procedureId = null) =>
         Of(channel, userId).Where(s => procedureId is null || s.ProcedureId == procedureId).Count(s => db.Subscriptions.Delete(s.Id));
 
+    public int Count() => db.Subscriptions.Count();
+
+    public int StartedBetween(DateTime from, DateTime to) => db.Subscriptions.Count(s => s.At >= from && s.At < to);
+
     /// <summary>The followers of any of these procedures, or of this field.</summary>
     public IReadOnlyList<Subscription> Following(IReadOnlyCollection<string> procedureIds, string? field) =>
         db.Subscriptions.FindAll().Where(s => s.ProcedureId is { } id && procedureIds.Contains(id) || field is not null && s.Field == field).ToList();

@@ -62,6 +62,12 @@ internal static class ReportApi
         byField = report.ByField.Select(r => Row(r, field: true)),
         byChannel = report.ByChannel.Select(r => Row(r, field: false)),
         satisfaction = Satisfaction(report.Total.Satisfaction),
+        subscriptions = new { following = report.Publishing.Following, started = report.Publishing.StartedFollowing },
+        notices = new
+        {
+            sent = report.Publishing.Notices, recipients = report.Publishing.Recipients, delivered = report.Publishing.Delivered,
+            failed = report.Publishing.Failed, skipped = report.Publishing.Skipped,
+        },
         topUnanswered = report.TopUnanswered.Select(u => new { field = u.Field, entryId = u.EntryId, escalated = u.Escalated }),
         dialogues = report.Dialogues.Select(g => new
         {

@@ -56,6 +56,8 @@ internal static class ReportPage
             trả lời đầu tiên sau (trung vị): <strong>{E(ReportText.Hours(t.MedianFirstReplyWorkingHours))}</strong> giờ làm việc</li>
             <li>Câu trả lời được đánh giá "Có": <strong>{s.Yes}</strong>, "Chưa": <strong>{s.No}</strong> (hài lòng {E(ReportText.Percent(s.YesShare))})</li>
             <li>Phiếu được đánh giá: <strong>{s.TicketRatings}</strong>, điểm trung bình <strong>{E(ReportText.Score(s.TicketMean))}</strong>/5</li>
+            <li>Lượt theo dõi thủ tục, lĩnh vực: <strong>{report.Publishing.Following}</strong> (mới trong kỳ: {report.Publishing.StartedFollowing}) ·
+            thông báo đã gửi: <strong>{report.Publishing.Notices}</strong>, tới {report.Publishing.Delivered}/{report.Publishing.Recipients} người nhận</li>
             </ul></div>
             <div class="card"><h2>Câu hỏi theo lĩnh vực</h2>{ReportCharts.QuestionsByField(report.ByField)}</div>
             <div class="card"><h2>Mức độ hài lòng theo lĩnh vực</h2>{ReportCharts.SatisfactionByField(report.ByField)}</div>

@@ -21,7 +21,7 @@ public sealed class ReportCalculatorTests : IDisposable
 
     public ReportCalculatorTests()
     {
-        calculator = new ReportCalculator(new TurnLog(db), new TicketStore(db), new RatingStore(db), clock);
+        calculator = new ReportCalculator(new TurnLog(db), new TicketStore(db), new RatingStore(db), new SubscriptionStore(db), new AnnouncementStore(db), clock);
         Seed();
     }
 

@@ -18,7 +18,8 @@ public sealed class ReportFilesTests
         [new ReportRow("Hoạt động xây dựng", 10, 7, 1, 2, 1, 1, 0.5, Rated), new ReportRow("Khác", 2, 1, 0, 1, 1, 0, 4, None)],
         [new ReportRow("zalo", 12, 8, 1, 3, 2, 0.5, 2.25, Rated)],
         [new Unanswered("Hoạt động xây dựng", "xd-gpxd", 2)],
-        [new DialogueGroup("Hoạt động xây dựng", [new Dialogue("HC-2026-000001", "zalo", DateTime.UtcNow, "xin phép\u0001 sửa nhà \ud800thế nào", ["Chào bạn,\nhồ sơ gồm…"])])]);
+        [new DialogueGroup("Hoạt động xây dựng", [new Dialogue("HC-2026-000001", "zalo", DateTime.UtcNow, "xin phép\u0001 sửa nhà \ud800thế nào", ["Chào bạn,\nhồ sơ gồm…"])])],
+        new Publishing(40, 7, 2, 30, 26, 0, new Dictionary<string, int> { ["Messenger: quá 24 giờ từ tin nhắn cuối của người dân"] = 4 }));
 
     [Fact]
     public void TheWorkbookHoldsTheFourSheetsWithTheFigures()
@@ -34,6 +35,8 @@ public sealed class ReportFilesTests
         Assert.Equal(12.0, Convert.ToDouble(totals["Câu hỏi của người dân"]));
         Assert.Equal(50.0, Convert.ToDouble(totals["Phiếu trả lời đúng hạn (%)"]));
         Assert.Equal(75.0, Convert.ToDouble(totals["Hài lòng với câu trả lời (%)"]));
+        Assert.Equal((40.0, 2.0, 26.0, 4.0), (Convert.ToDouble(totals["Lượt theo dõi thủ tục, lĩnh vực (hiện có)"]), Convert.ToDouble(totals["Thông báo đã gửi"]),
+            Convert.ToDouble(totals["Thông báo: đã gửi tới"]), Convert.ToDouble(totals["Thông báo: chưa gửi được"])));
         var dialogue = file.Query(useHeaderRow: true, sheetName: "Đối thoại").Cast<IDictionary<string, object?>>().Single();
         Assert.Equal("xin phép sửa nhà thế nào", dialogue["Câu hỏi"]);
         Assert.Equal("Chào bạn,\nhồ sơ gồm…", dialogue["Trả lời của cán bộ"]);
@@ -55,6 +58,7 @@ public sealed class ReportFilesTests
         Assert.Contains(ReportText.Title.ToUpperInvariant(), text);
         Assert.Contains("Sở Xây dựng tỉnh Mẫu", text);
         Assert.Contains("Kỳ báo cáo: quý IV năm 2026", text);
+        Assert.Contains("Đã gửi 2 thông báo về thủ tục tới 30 người nhận: 26 đã nhận; 4 chưa gửi được", text);
         Assert.Contains("xin phép sửa nhà thế nào", text);
         Assert.Equal(3, body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Count());
         Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));

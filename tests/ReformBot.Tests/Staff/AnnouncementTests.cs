@@ -98,6 +98,12 @@ public sealed class AnnouncementTests : IAsyncLifetime
         var skipped = progress.GetProperty("skipped").EnumerateObject().Single();
         Assert.Equal((Core.Publishing.Announcements.OutsideMessengerWindow, 1), (skipped.Name, skipped.Value.GetInt32()));
 
+        var today = Core.Escalation.OfficeHours.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
+        var summary = await host.Http.GetFromJsonAsync<JsonElement>($"/api/staff/reports/summary?from={today}&to={today}");
+        var reported = summary.GetProperty("notices");
+        Assert.Equal((1, 3, 2), (reported.GetProperty("sent").GetInt32(), reported.GetProperty("recipients").GetInt32(), reported.GetProperty("delivered").GetInt32()));
+        Assert.Equal(3, summary.GetProperty("subscriptions").GetProperty("following").GetInt32());
+
         await host.PostFacebookAsync(FacebookChannelTests.TextEvent("PSID-away", "mid.away.back", "xin chao", Now));
         await host.WaitUntilIdleAsync();
         var seen = platform.Sent.Where(m => m.UserId == "PSID-away").Last();
