@@ -75,6 +75,14 @@ public sealed class ReplyRenderer(Office? office, string? detailsBaseUrl = null)
         foreach (var entry in entries) text.Append(i++).Append(". ").Append(entry.Title).Append('\n');
     }
 
+    /// <summary>One line when every way of submitting says the same, else a line per way.</summary>
+    private static string PerChannel(string label, string overall, IEnumerable<(string Channel, string Value)> channels)
+    {
+        var said = channels.ToList();
+        if (said.Select(c => c.Value).Distinct().Count() <= 1) return $"{label}: {(said.Count > 0 ? said[0].Value : overall)}\n";
+        return $"{label}:\n" + string.Concat(said.Select(c => $"  + {c.Channel}: {c.Value}\n"));
+    }
+
     private string Procedure(Procedure p, IReadOnlyList<Facet> asked)
     {
         var details = DetailsUrl(p);
@@ -82,8 +90,8 @@ public sealed class ReplyRenderer(Office? office, string? detailsBaseUrl = null)
         var parts = new Dictionary<Facet, string>
         {
             [Facet.Where] = $"- Nơi nộp: {p.Where}\n",
-            [Facet.Time] = $"- Thời hạn giải quyết: {p.ProcessingTime}\n",
-            [Facet.Fee] = $"- Phí, lệ phí: {p.Fee}\n",
+            [Facet.Time] = PerChannel("- Thời hạn giải quyết", p.ProcessingTime, p.Channels.Select(c => (c.Name, c.ProcessingTime))),
+            [Facet.Fee] = PerChannel("- Phí, lệ phí", p.Fee, p.Channels.Select(c => (c.Name, c.Fee))),
             [Facet.Online] = Online(p.Online),
             [Facet.Documents] = Documents(p.Documents),
             [Facet.Steps] = Numbered("- Các bước:\n", p.Steps),

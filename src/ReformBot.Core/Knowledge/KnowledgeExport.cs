@@ -24,18 +24,10 @@ public static class KnowledgeExport
         if (created.Count > 0) File.WriteAllText(Path.Combine(dir, "faq", "staff-saved.json"), JsonSerializer.Serialize(created, Json));
         if (variants.Count > 0) File.WriteAllText(Path.Combine(dir, "faq", "staff-variants.json"), JsonSerializer.Serialize(variants, Json));
         var procedures = applied.Procedures.Where(p => targets.Contains(p.Id)).ToList();
-        if (procedures.Count > 0) Directory.CreateDirectory(Path.Combine(dir, "procedures"));
-        foreach (var p in procedures) File.WriteAllText(Path.Combine(dir, "procedures", $"{p.Id}.json"), JsonSerializer.Serialize(Procedure(p), Json));
+        foreach (var p in procedures) ProcedureFile.Write(dir, p);
         return (created.Count, variants.Count, procedures.Count);
     }
 
     private static object Faq(FaqEntry f) => new { id = f.Id, questions = f.Questions, answer = f.Answer, tags = f.Tags, links = f.Links };
 
-    private static object Procedure(Procedure p) => new
-    {
-        id = p.Id, code = p.Code, name = p.Name, field = p.Field, level = p.Level, agency = p.Agency, where = p.Where,
-        online = new { mode = p.Online.Mode.ToString().ToLowerInvariant(), url = p.Online.Url },
-        processingTime = p.ProcessingTime, fee = p.Fee, documents = p.Documents, steps = p.Steps, result = p.Result,
-        legalBasis = p.LegalBasis, keywords = p.Keywords,
-    };
 }

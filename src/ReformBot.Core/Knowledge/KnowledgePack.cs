@@ -37,6 +37,25 @@ public sealed record Procedure(
     IReadOnlyList<string> Keywords) : KnowledgeEntry(Id, File)
 {
     public override string Title => Name;
+
+    /// <summary>
+    /// Time and fee per way of submitting, when they differ (the national database publishes them so); empty when
+    /// <see cref="ProcessingTime"/> and <see cref="Fee"/> say all there is.
+    /// </summary>
+    public IReadOnlyList<ChannelTerms> Channels { get; init; } = [];
+}
+
+/// <summary>How long and how much when the procedure is done one way: <c>direct</c>, <c>online</c> or <c>postal</c>.</summary>
+public sealed record ChannelTerms(string Kind, string ProcessingTime, string Fee)
+{
+    public static readonly IReadOnlyList<string> Kinds = ["direct", "online", "postal"];
+
+    public string Name => Kind switch
+    {
+        "direct" => "Nộp trực tiếp",
+        "online" => "Nộp trực tuyến",
+        _ => "Nộp qua bưu chính công ích",
+    };
 }
 
 public sealed record OnlineService(OnlineMode Mode, string? Url);

@@ -49,6 +49,15 @@ public static partial class PackChanges
         if (!Same(was.Name, now.Name)) parts.Add(new PartChange("name", $"tên thủ tục nay là \"{now.Name}\""));
         if (!Same(was.ProcessingTime, now.ProcessingTime)) parts.Add(new PartChange("time", Time(was.ProcessingTime, now.ProcessingTime)));
         Text("fee", "phí, lệ phí", was.Fee, now.Fee);
+        foreach (var c in now.Channels)
+        {
+            // Per way of submitting, only what the overall time and fee above did not already say.
+            var before = was.Channels.FirstOrDefault(b => b.Kind == c.Kind);
+            if (before is null) continue;
+            if (!Same(before.ProcessingTime, c.ProcessingTime) && Same(was.ProcessingTime, now.ProcessingTime))
+                parts.Add(new PartChange("time", $"{c.Name.ToLowerInvariant()}: " + Time(before.ProcessingTime, c.ProcessingTime)));
+            if (!Same(before.Fee, c.Fee) && Same(was.Fee, now.Fee)) Text("fee", $"{c.Name.ToLowerInvariant()}: phí, lệ phí", before.Fee, c.Fee);
+        }
         if (!SameList(was.Documents, now.Documents)) parts.Add(new PartChange("documents", Listed("thành phần hồ sơ", was.Documents, now.Documents)));
         Text("where", "nơi nộp hồ sơ", was.Where, now.Where);
         if (was.Online != now.Online) parts.Add(new PartChange("online", Online(now.Online)));

@@ -76,8 +76,25 @@ public static partial class PackLoader
             f.RequiredString("level") ?? "", f.RequiredString("agency") ?? "", f.RequiredString("where") ?? "",
             ReadOnline(f), f.RequiredString("processingTime") ?? "", f.RequiredString("fee") ?? "",
             f.RequiredStrings("documents"), f.RequiredStrings("steps"), f.RequiredString("result") ?? "",
-            f.OptionalStrings("legalBasis"), f.OptionalStrings("keywords"));
+            f.OptionalStrings("legalBasis"), f.OptionalStrings("keywords")) { Channels = ReadChannels(f) };
         return problems.Count == before ? procedure : null;
+    }
+
+    private static List<ChannelTerms> ReadChannels(JsonFields parent)
+    {
+        if (parent.Child("channels", JsonValueKind.Array, required: false) is not { } array) return [];
+        var channels = new List<ChannelTerms>();
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var at = $"{parent.Path}.channels[{i++}]";
+            if (!parent.IsObject(item, at)) continue;
+            var f = parent.At(item, at);
+            var kind = f.RequiredString("kind");
+            if (kind is not null && !ChannelTerms.Kinds.Contains(kind)) f.Problem("kind", $"unknown channel \"{kind}\" (expected direct, online or postal)");
+            if ((kind, f.RequiredString("processingTime"), f.RequiredString("fee")) is ({ } k, { } time, { } fee)) channels.Add(new ChannelTerms(k, time, fee));
+        }
+        return channels;
     }
 
     private static OnlineService ReadOnline(JsonFields parent)

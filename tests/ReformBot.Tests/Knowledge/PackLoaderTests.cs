@@ -260,4 +260,22 @@ public sealed class PackLoaderTests : IDisposable
         Assert.NotNull(result.Pack.SynonymsText);
         Assert.NotNull(result.Pack.Office);
     }
+
+    [Fact]
+    public void ReadsTimeAndFeePerChannelAndReportsAnUnknownChannel()
+    {
+        var procedure = Procedure("ct-ban-sao");
+        procedure["channels"] = new JsonArray(
+            new JsonObject { ["kind"] = "direct", ["processingTime"] = "1 ngày làm việc", ["fee"] = "2.000 đồng/trang" },
+            new JsonObject { ["kind"] = "online", ["processingTime"] = "1 ngày làm việc", ["fee"] = "1.000 đồng/trang" });
+        WriteProcedure(procedure);
+        Assert.Equal(["direct", "online"], PackLoader.Load(Dir).Pack!.Procedures.Single().Channels.Select(c => c.Kind));
+
+        procedure["channels"]!.AsArray().Add(new JsonObject { ["kind"] = "fax", ["processingTime"] = "1 ngày", ["fee"] = "0" });
+        WriteProcedure(procedure);
+        var problem = LoadExpectingOneProblem();
+
+        Assert.Equal("$.channels[2].kind", problem.Location);
+        Assert.Contains("unknown channel \"fax\"", problem.Reason);
+    }
 }
