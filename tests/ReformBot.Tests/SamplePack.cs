@@ -11,6 +11,13 @@ public sealed class SamplePack : IDisposable
 
     public static string Directory => Path.Combine(RepoRoot, "knowledge");
 
+    /// <summary>A copy of the sample pack in <paramref name="pack"/>, for tests that change it on disk.</summary>
+    public static void CopyTo(string pack)
+    {
+        foreach (var dir in System.IO.Directory.GetDirectories(Directory, "*", SearchOption.AllDirectories)) System.IO.Directory.CreateDirectory(dir.Replace(Directory, pack));
+        foreach (var file in System.IO.Directory.GetFiles(Directory, "*", SearchOption.AllDirectories)) File.Copy(file, file.Replace(Directory, pack));
+    }
+
     public KnowledgePack Pack { get; }
     public KnowledgeIndex Index { get; }
     public Answerer Answerer { get; }

@@ -79,13 +79,7 @@ public sealed class RatingTests
     public async Task AClosedTicketAsksItsCitizenOnceOnTheFivePointScale()
     {
         var dataPath = RunningHost.NewDataPath();
-        string token;
-        using (var staffFile = new StaffDatabase(dataPath))
-        {
-            var staff = new StaffStore(staffFile, TimeProvider.System);
-            staff.Add("lan", StaffRole.Staff, "mat-khau-cua-lan");
-            token = staff.IssueToken("lan")!;
-        }
+        var token = RunningHost.AddStaff(dataPath, "lan", StaffRole.Staff);
         await using var platform = await FakePlatform.StartAsync();
         await using var host = await RunningHost.StartAsync(platform, dataPath);
         host.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

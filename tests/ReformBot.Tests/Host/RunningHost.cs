@@ -75,6 +75,15 @@ public sealed class RunningHost : IAsyncDisposable
 
     public T Service<T>() where T : notnull => app.Services.GetRequiredService<T>();
 
+    /// <summary>A staff account in the data folder (password "mat-khau-cua-NAME"), and a new API token of it.</summary>
+    public static string AddStaff(string dataPath, string name, StaffRole role)
+    {
+        using var file = new StaffDatabase(dataPath);
+        var staff = new StaffStore(file, TimeProvider.System);
+        staff.Add(name, role, $"mat-khau-cua-{name}");
+        return staff.IssueToken(name)!;
+    }
+
     /// <summary>
     /// Until every stored event is answered and every reply is delivered or given up on: after that nothing more will be
     /// sent, so a test can assert that something did not happen without sleeping on it.

@@ -19,13 +19,7 @@ public sealed class BroadcastTests(ITestOutputHelper output)
     public async Task QueuesANoticeTo10000FollowersInSecondsWithoutHoldingBackCitizensReplies()
     {
         var dataPath = RunningHost.NewDataPath();
-        string token;
-        using (var staffFile = new StaffDatabase(dataPath))
-        {
-            var staff = new StaffStore(staffFile, TimeProvider.System);
-            staff.Add("minh", StaffRole.Admin, "mat-khau-cua-minh");
-            token = staff.IssueToken("minh")!;
-        }
+        var token = RunningHost.AddStaff(dataPath, "minh", StaffRole.Admin);
         await using var platform = await FakePlatform.StartAsync();
         platform.Latency = TimeSpan.FromMilliseconds(200);
         await using var host = await RunningHost.StartAsync(platform, dataPath);

@@ -114,13 +114,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         const int Tickets = 120;
         await using var platform = await FakePlatform.StartAsync();
         var dataPath = RunningHost.NewDataPath();
-        string token;
-        using (var staffFile = new StaffDatabase(dataPath))
-        {
-            var staff = new StaffStore(staffFile, TimeProvider.System);
-            staff.Add("lan", StaffRole.Staff, "mat-khau-cua-lan");
-            token = staff.IssueToken("lan")!;
-        }
+        var token = RunningHost.AddStaff(dataPath, "lan", StaffRole.Staff);
         var port = HostProcess.FreePort();
         var host = await StartHostAsync(platform, dataPath, port);
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromSeconds(10) };

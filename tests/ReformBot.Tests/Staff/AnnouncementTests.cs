@@ -26,15 +26,8 @@ public sealed class AnnouncementTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         pack = Path.Combine(dataPath, "knowledge");
-        foreach (var dir in Directory.GetDirectories(SamplePack.Directory, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(dir.Replace(SamplePack.Directory, pack));
-        foreach (var file in Directory.GetFiles(SamplePack.Directory, "*", SearchOption.AllDirectories)) File.Copy(file, file.Replace(SamplePack.Directory, pack));
-        string token;
-        using (var staffFile = new StaffDatabase(dataPath))
-        {
-            var staff = new StaffStore(staffFile, TimeProvider.System);
-            staff.Add("minh", StaffRole.Admin, "mat-khau-cua-minh");
-            token = staff.IssueToken("minh")!;
-        }
+        SamplePack.CopyTo(pack);
+        var token = RunningHost.AddStaff(dataPath, "minh", StaffRole.Admin);
         platform = await FakePlatform.StartAsync();
         host = await RunningHost.StartAsync(platform, dataPath,
             new Dictionary<string, string?> { ["ReformBot:KnowledgePath"] = pack, ["ReformBot:MessageWindowSeconds"] = "0" },

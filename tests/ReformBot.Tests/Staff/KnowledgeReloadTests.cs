@@ -16,15 +16,8 @@ public sealed class KnowledgeReloadTests
     {
         var dataPath = RunningHost.NewDataPath();
         var pack = Path.Combine(dataPath, "knowledge");
-        foreach (var dir in Directory.GetDirectories(SamplePack.Directory, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(dir.Replace(SamplePack.Directory, pack));
-        foreach (var file in Directory.GetFiles(SamplePack.Directory, "*", SearchOption.AllDirectories)) File.Copy(file, file.Replace(SamplePack.Directory, pack));
-        string token;
-        using (var staffFile = new StaffDatabase(dataPath))
-        {
-            var staff = new StaffStore(staffFile, TimeProvider.System);
-            staff.Add("minh", StaffRole.Admin, "mat-khau-cua-minh");
-            token = staff.IssueToken("minh")!;
-        }
+        SamplePack.CopyTo(pack);
+        var token = RunningHost.AddStaff(dataPath, "minh", StaffRole.Admin);
         var host = await RunningHost.StartAsync(platform, dataPath, new Dictionary<string, string?>
         {
             ["ReformBot:KnowledgePath"] = pack, ["ReformBot:MessageWindowSeconds"] = "0",
