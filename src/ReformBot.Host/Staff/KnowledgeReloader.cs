@@ -47,15 +47,16 @@ internal sealed class KnowledgeReloader(LiveKnowledge knowledge, SavedFaqStore s
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var watcher = new FileSystemWatcher(path) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-        FileSystemEventHandler changed = (_, _) => changedAt = DateTime.UtcNow;
-        watcher.Changed += changed;
-        watcher.Created += changed;
-        watcher.Deleted += changed;
-        watcher.Renamed += (_, _) => changedAt = DateTime.UtcNow;
+        var watcher = Watch();
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(Quiet, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (watcherFailed)
+            {
+                watcherFailed = false;
+                watcher.Dispose();
+                watcher = Watch();
+            }
             // An editor saves in several writes: reload once the folder has been quiet for a second.
             if (changedAt != default && DateTime.UtcNow - changedAt >= Quiet)
             {
@@ -63,5 +64,27 @@ internal sealed class KnowledgeReloader(LiveKnowledge knowledge, SavedFaqStore s
                 await ReloadAsync(stoppingToken);
             }
         }
+        watcher.Dispose();
+    }
+
+    private volatile bool watcherFailed;
+
+    private FileSystemWatcher Watch()
+    {
+        var watcher = new FileSystemWatcher(path) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        FileSystemEventHandler changed = (_, _) => changedAt = DateTime.UtcNow;
+        watcher.Changed += changed;
+        watcher.Created += changed;
+        watcher.Deleted += changed;
+        watcher.Renamed += (_, _) => changedAt = DateTime.UtcNow;
+        // A watcher that fails (its event buffer overflowed) raises nothing more: watch again, and reload, since
+        // something changed.
+        watcher.Error += (_, e) =>
+        {
+            log.LogWarning(e.GetException(), "The knowledge folder's watcher failed; watching it again");
+            watcherFailed = true;
+            changedAt = DateTime.UtcNow;
+        };
+        return watcher;
     }
 }

@@ -131,4 +131,27 @@ public sealed class ImportTests
         Assert.NotEqual(0, refused);
         Assert.Contains("nothing was changed. At $: expected a decision", why);
     }
+
+    [Fact]
+    public async Task ARunningHostReloadsTheImportAndProposesTheNoticesOfTheSameChanges()
+    {
+        PackImport.FromDvcqg(File("dvcqg.json"), pack);
+        var dataPath = Path.GetDirectoryName(pack)!;
+        var token = RunningHost.AddStaff(dataPath, "minh", ReformBot.Core.Storage.StaffRole.Admin);
+        await using var platform = await FakePlatform.StartAsync();
+        await using var host = await RunningHost.StartAsync(platform, dataPath, new Dictionary<string, string?> { ["ReformBot:KnowledgePath"] = pack });
+        host.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        // The watcher adds its watches on the pack's subfolders in the background once the host has started.
+        await Task.Delay(1500);
+
+        var report = PackImport.FromDecision(File("decision.json"), pack);
+
+        List<System.Text.Json.JsonElement> drafts = [];
+        for (var i = 0; i < 100 && drafts.Count < report.Changes.Count; i++)
+        {
+            await Task.Delay(100);
+            drafts = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<System.Text.Json.JsonElement>>(host.Http, "/api/staff/announcements?status=draft") ?? [];
+        }
+        Assert.Equal(report.Changes.Select(c => c.Wording).Order(), drafts.Select(d => d.GetProperty("text").GetString()).Order());
+    }
 }

@@ -13,7 +13,8 @@ public sealed record ImportReport(IReadOnlyList<ProcedureChange> Changes, IReadO
 /// <c>reformbot knowledge import</c>: procedures from the national database's format into a pack folder. Procedures keep
 /// the id and keywords of the pack's procedure with the same code; FAQ and other files are not touched. The new pack is
 /// written to a temporary folder, checked with the pack loader and only then put in place, so a failure leaves the pack
-/// as it was; abolished procedures go to <c>archive/</c>, with the change report.
+/// as it was; abolished procedures go to <c>archive/</c>, with the change report. A running host reloads the pack and
+/// proposes the notices of the same changes.
 /// </summary>
 public static class PackImport
 {
@@ -125,6 +126,7 @@ public static class PackImport
         if (unchanged) return new ImportReport(changes, skipped, null);
 
         var reportName = $"changes-{DateTime.UtcNow:yyyyMMdd-HHmmss}.txt";
+        for (var n = 2; File.Exists(Path.Combine(pack, ArchiveFolder, reportName)); n++) reportName = $"changes-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{n}.txt";
         var staging = Path.GetFullPath(pack).TrimEnd(Path.DirectorySeparatorChar) + $".import-{Guid.NewGuid():N}";
         try
         {
@@ -153,18 +155,27 @@ public static class PackImport
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories)) File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 
-    /// <summary>The staged pack takes the folder's place: two renames, the old folder removed after.</summary>
+    /// <summary>
+    /// The staged procedure files take the place of the pack's, each moved in whole, and those abolished are removed; the
+    /// new archive files are added. Files, not the folder: Linux's file watcher of a running host stops seeing a folder
+    /// once a folder inside it is moved away.
+    /// </summary>
     private static void Swap(string pack, string staging)
     {
-        var full = Path.GetFullPath(pack).TrimEnd(Path.DirectorySeparatorChar);
-        if (!Directory.Exists(full))
+        var procedures = Path.Combine(pack, "procedures");
+        Directory.CreateDirectory(procedures);
+        var staged = Directory.GetFiles(Path.Combine(staging, "procedures"), "*.json").ToDictionary(f => Path.GetFileName(f), f => f);
+        foreach (var (name, file) in staged)
         {
-            Directory.Move(staging, full);
-            return;
+            var target = Path.Combine(procedures, name);
+            if (!File.Exists(target) || File.ReadAllText(target) != File.ReadAllText(file)) File.Move(file, target, overwrite: true);
         }
-        var aside = full + $".old-{Guid.NewGuid():N}";
-        Directory.Move(full, aside);
-        Directory.Move(staging, full);
-        Directory.Delete(aside, recursive: true);
+        foreach (var file in Directory.GetFiles(procedures, "*.json").Where(f => !staged.ContainsKey(Path.GetFileName(f)))) File.Delete(file);
+        Directory.CreateDirectory(Path.Combine(pack, ArchiveFolder));
+        foreach (var file in Directory.GetFiles(Path.Combine(staging, ArchiveFolder)))
+        {
+            var target = Path.Combine(pack, ArchiveFolder, Path.GetFileName(file));
+            if (!File.Exists(target) || File.ReadAllText(target) != File.ReadAllText(file)) File.Move(file, target, overwrite: true);
+        }
     }
 }
