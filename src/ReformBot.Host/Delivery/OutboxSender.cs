@@ -105,7 +105,9 @@ internal sealed class OutboxSender(
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var signalled = signals.Reader.WaitToReadAsync(wait.Token).AsTask();
         var tasks = new List<Task> { signalled };
-        if (schedule.NextWake is { } next) tasks.Add(Task.Delay(next > now ? next - now : TimeSpan.Zero, time, wait.Token));
+        // With every place taken, a parked row's time coming changes nothing: the next finished send wakes the loop.
+        if (schedule.InFlight < O.SendsInFlight && schedule.NextWake is { } next)
+            tasks.Add(Task.Delay(next > now ? next - now : TimeSpan.Zero, time, wait.Token));
         await Task.WhenAny(tasks);
         await wait.CancelAsync();
         ct.ThrowIfCancellationRequested();
