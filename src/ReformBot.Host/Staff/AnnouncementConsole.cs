@@ -17,8 +17,8 @@ internal static class AnnouncementConsole
 
         console.MapGet("/", (HttpContext http, IAntiforgery af, AnnouncementStore store, Announcements announcements, LiveKnowledge knowledge, string? notice) =>
         {
-            var token = Token(http, af);
-            return Results.Content(Page("Thông báo", List(store, announcements, knowledge, token, notice), http.User.Identity?.Name, token), "text/html; charset=utf-8");
+            var token = ConsoleEndpoints.Token(http, af);
+            return Results.Content(Page("Thông báo", List(store, announcements, knowledge, token, notice), ConsoleEndpoints.User(http), token), "text/html; charset=utf-8");
         });
 
         console.MapPost("/", ([FromForm] string title, [FromForm] string text, [FromForm] string audience, [FromForm] string? field,
@@ -29,7 +29,7 @@ internal static class AnnouncementConsole
             var followers = audience == "followers";
             if (!followers && string.IsNullOrWhiteSpace(field)) return Back("Chọn lĩnh vực có người theo dõi sẽ nhận thông báo.");
             announcements.Draft(title, text, [], followers ? null : field, followers ? AnnouncementAudience.Followers : AnnouncementAudience.Subscribers,
-                http.User.Identity?.Name ?? "");
+                ConsoleEndpoints.User(http));
             return Back("Đã lưu bản nháp; kiểm tra lại rồi bấm \"Duyệt và gửi\".");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
@@ -38,17 +38,11 @@ internal static class AnnouncementConsole
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         console.MapPost("/{id:long}/send", (long id, HttpContext http, Announcements announcements) =>
-            Back(announcements.Send(id, http.User.Identity?.Name ?? "") ?? "Đã duyệt; thông báo đang được gửi."))
+            Back(announcements.Send(id, ConsoleEndpoints.User(http)) ?? "Đã duyệt; thông báo đang được gửi."))
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
     }
 
     private static IResult Back(string notice) => Results.Redirect("/staff/announcements?notice=" + Uri.EscapeDataString(notice));
-
-    private static string Token(HttpContext http, IAntiforgery af)
-    {
-        var tokens = af.GetAndStoreTokens(http);
-        return Hidden(tokens.FormFieldName, tokens.RequestToken ?? "");
-    }
 
     private static string List(AnnouncementStore store, Announcements announcements, LiveKnowledge knowledge, string token, string? notice)
     {
