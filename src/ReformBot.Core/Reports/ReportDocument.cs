@@ -43,7 +43,12 @@ public static class ReportDocument
             Line("Đánh giá phiếu theo mức:"),
             Table(["Mức đánh giá", "Số phiếu"],
                 ReportText.ScoreNames.Select((name, i) => new[] { $"{i + 1} - {name}", N(report.Total.Satisfaction.TicketScores[i]) })),
-            Heading("4. Đối thoại: câu hỏi chuyển cán bộ và trả lời của cán bộ"));
+            Heading("4. Nội dung trợ lý tự động chưa trả lời được nhiều nhất"),
+            report.TopUnanswered.Count == 0
+                ? Line("Trong kỳ không có câu hỏi nào phải chuyển cán bộ.")
+                : Table(["Lĩnh vực", "Mục gần nhất trong bộ câu hỏi", "Số câu chuyển cán bộ"],
+                    report.TopUnanswered.Select(u => new[] { u.Field, u.EntryId ?? "(không có)", N(u.Escalated) })),
+            Heading("5. Đối thoại: câu hỏi chuyển cán bộ và trả lời của cán bộ"));
         if (report.Dialogues.Count == 0) body.Append(Line("Trong kỳ không có câu hỏi nào chuyển cán bộ."));
         foreach (var group in report.Dialogues)
         {

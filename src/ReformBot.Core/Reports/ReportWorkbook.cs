@@ -3,7 +3,7 @@ using MiniExcelLibs.OpenXml;
 
 namespace ReformBot.Core.Reports;
 
-/// <summary>The report as an XLSX workbook: "Tổng hợp", "Theo lĩnh vực", "Hài lòng" and "Đối thoại".</summary>
+/// <summary>The report as an XLSX workbook: "Tổng hợp", "Theo lĩnh vực", "Hài lòng", "Chưa trả lời được" and "Đối thoại".</summary>
 public static class ReportWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -18,6 +18,7 @@ public static class ReportWorkbook
             ["Tổng hợp"] = Totals(report, agency),
             ["Theo lĩnh vực"] = report.ByField.Append(report.Total).Select(ByField).ToList(),
             ["Hài lòng"] = Satisfaction(report),
+            ["Chưa trả lời được"] = Unanswered(report),
             ["Đối thoại"] = Dialogues(report),
         };
         destination.SaveAs(sheets, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true });
@@ -87,6 +88,16 @@ public static class ReportWorkbook
             row["Điểm đánh giá phiếu (1–5)"] = Round(s.TicketMean);
             return row;
         }).ToList();
+    }
+
+    private static List<Dictionary<string, object?>> Unanswered(ReportSummary report)
+    {
+        var rows = report.TopUnanswered.Select(u => new Dictionary<string, object?>
+        {
+            [Field] = u.Field, ["Mục gần nhất trong bộ câu hỏi"] = u.EntryId, ["Số câu chuyển cán bộ"] = u.Escalated,
+        }).ToList();
+        // MiniExcel takes the headers from the first row, and writes none for an empty sheet.
+        return rows.Count > 0 ? rows : [new() { [Field] = null, ["Mục gần nhất trong bộ câu hỏi"] = null, ["Số câu chuyển cán bộ"] = 0 }];
     }
 
     private static List<Dictionary<string, object?>> Dialogues(ReportSummary report)

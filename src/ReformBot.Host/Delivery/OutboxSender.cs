@@ -178,7 +178,7 @@ internal sealed class OutboxSender(
         switch (result.Status)
         {
             case DeliveryStatus.Delivered:
-                await writes.WriteAsync(() => { outbox.MarkDelivered(row, result.PlatformMessageId); return true; });
+                await RecordAsync(row, () => outbox.MarkDelivered(row, result.PlatformMessageId));
                 metrics.Delivery(row.Channel, "delivered");
                 log.LogInformation("Reply {Id} delivered on {Channel} to {User}", row.Id, row.Channel, Mask.Id(row.UserId));
                 return new Sent(row, Outcome.Done, default);
@@ -198,15 +198,30 @@ internal sealed class OutboxSender(
             : TimeSpan.FromSeconds(O.FirstRetryDelaySeconds * Math.Pow(2, Math.Min(row.Attempts + 1, 20))));
         if (pause > TimeSpan.FromSeconds(O.MaxOutboxDelaySeconds)) pause = TimeSpan.FromSeconds(O.MaxOutboxDelaySeconds);
         var next = now + pause;
-        await writes.WriteAsync(() => { outbox.Park(row, result.Error ?? "retry", next); return true; });
+        await RecordAsync(row, () => outbox.Park(row, result.Error ?? "retry", next));
         metrics.Delivery(row.Channel, "retry");
         log.LogWarning("Reply {Id} not delivered ({Error}); next attempt in {Seconds:0.0} s", row.Id, result.Error, pause.TotalSeconds);
         return new Sent(row, platformDown ? Outcome.PlatformDown : Outcome.Retry, next);
     }
 
+    /// <summary>
+    /// An outcome written in the writer's batch. The write may run twice (a failed batch is written again one item at a
+    /// time), so each run starts from the attempts the row had.
+    /// </summary>
+    private Task RecordAsync(OutboxItem row, Action mark)
+    {
+        var attempts = row.Attempts;
+        return writes.WriteAsync(() =>
+        {
+            row.Attempts = attempts;
+            mark();
+            return true;
+        });
+    }
+
     private async Task FailAsync(OutboxItem row, string error)
     {
-        await writes.WriteAsync(() => { outbox.MarkFailed(row, error); return true; });
+        await RecordAsync(row, () => outbox.MarkFailed(row, error));
         tickets.DeliveryFailed(row, error);
         metrics.Delivery(row.Channel, "failed");
         log.LogWarning("Reply {Id} failed for good on {Channel}: {Error}", row.Id, row.Channel, error);

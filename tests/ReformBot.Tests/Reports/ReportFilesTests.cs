@@ -27,7 +27,10 @@ public sealed class ReportFilesTests
         using var file = new MemoryStream();
         ReportWorkbook.Write(Report, "Sở Xây dựng", file);
 
-        Assert.Equal(["Tổng hợp", "Theo lĩnh vực", "Hài lòng", "Đối thoại"], file.GetSheetNames());
+        Assert.Equal(["Tổng hợp", "Theo lĩnh vực", "Hài lòng", "Chưa trả lời được", "Đối thoại"], file.GetSheetNames());
+        var unanswered = file.Query(useHeaderRow: true, sheetName: "Chưa trả lời được").Cast<IDictionary<string, object?>>().Single();
+        Assert.Equal(("Hoạt động xây dựng", "xd-gpxd", 2.0), ((string)unanswered[ReportWorkbook.Field]!, (string)unanswered["Mục gần nhất trong bộ câu hỏi"]!,
+            Convert.ToDouble(unanswered["Số câu chuyển cán bộ"])));
         var totals = file.Query(useHeaderRow: true, sheetName: "Tổng hợp").Cast<IDictionary<string, object?>>()
             .ToDictionary(r => (string)r[ReportWorkbook.Item]!, r => r[ReportWorkbook.Value]);
         Assert.Equal("quý IV năm 2026", totals["Kỳ báo cáo"]);
@@ -60,7 +63,8 @@ public sealed class ReportFilesTests
         Assert.Contains("Kỳ báo cáo: quý IV năm 2026", text);
         Assert.Contains("Đã gửi 2 thông báo về thủ tục tới 30 người nhận: 26 đã nhận; 4 chưa gửi được", text);
         Assert.Contains("xin phép sửa nhà thế nào", text);
-        Assert.Equal(3, body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Count());
+        Assert.Equal(4, body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Count());
+        Assert.Contains("xd-gpxd", body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().ElementAt(3).InnerText);
         Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
     }
 }

@@ -161,12 +161,13 @@ public sealed class ReportApiTests : IAsyncLifetime
         Assert.Contains($"{Escalated}\n", text + "\n");
         Assert.Contains(StaffAnswer, text);
         var tables = body.Elements<Table>().ToList();
-        Assert.Equal(3, tables.Count);
+        Assert.Equal(4, tables.Count);
         var rows = tables[0].Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
         foreach (var field in summary.GetProperty("byField").EnumerateArray())
             Assert.Equal(new[] { "questions", "answered", "offered", "escalated", "tickets" }.Select(k => field.GetProperty(k).GetInt32().ToString()),
                 rows.Single(r => r[0] == field.GetProperty("field").GetString())[1..6]);
         Assert.Contains(tables[2].Elements<TableRow>(), r => r.InnerText == "4 - Hài lòng1");
+        Assert.Contains(tables[3].Elements<TableRow>(), r => r.InnerText.StartsWith(summary.GetProperty("topUnanswered")[0].GetProperty("field").GetString()!));
     }
 
     [Fact]
