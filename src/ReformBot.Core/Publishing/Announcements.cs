@@ -22,6 +22,12 @@ public sealed class Announcements(
     public const string OutsideMessengerWindow = "Messenger: quá 24 giờ từ tin nhắn cuối của người dân";
     public const string OutsideZaloWindow = "Zalo: quá 7 ngày từ lần tương tác cuối (ngoài thời hạn tin tư vấn)";
 
+    public const int MaxTitle = 200, MaxText = 1500;
+
+    /// <summary>Whether staff's title and text can go out: neither blank, each within its limit.</summary>
+    public static bool Fits(string? title, string? text) =>
+        !string.IsNullOrWhiteSpace(title) && title.Length <= MaxTitle && !string.IsNullOrWhiteSpace(text) && text.Length <= MaxText;
+
     public long Draft(string title, string text, IReadOnlyList<string> procedureIds, string? field, AnnouncementAudience audience, string by,
         bool proposed = false) => store.Add(new Announcement
     {

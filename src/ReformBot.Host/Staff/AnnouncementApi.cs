@@ -42,9 +42,8 @@ internal static class AnnouncementApi
 
         api.MapPut("/{id:long}", (long id, DraftRequest request, Announcements announcements) =>
         {
-            if (request.Title is not { Length: > 0 and <= 200 } || request.Text is not { Length: > 0 and <= 1500 })
-                return Results.BadRequest(new { error = "title (1–200 characters) and text (1–1500) are required" });
-            return announcements.Edit(id, request.Title, request.Text) is { } refused ? Results.Conflict(new { error = refused }) : Results.NoContent();
+            if (!Announcements.Fits(request.Title, request.Text)) return Results.BadRequest(new { error = TextRequired });
+            return announcements.Edit(id, request.Title!, request.Text!) is { } refused ? Results.Conflict(new { error = refused }) : Results.NoContent();
         }).WithSummary("Edits a draft's title and text");
 
         api.MapPost("/{id:long}/send", (long id, HttpContext http, Announcements announcements, AnnouncementStore store) =>
@@ -58,10 +57,11 @@ internal static class AnnouncementApi
 
     private static string Name(AnnouncementStatus status) => status.ToString().ToLowerInvariant();
 
+    private static readonly string TextRequired = $"title (1–{Announcements.MaxTitle} characters) and text (1–{Announcements.MaxText}) are required";
+
     private static string? Invalid(DraftRequest r)
     {
-        if (r.Title is not { Length: > 0 and <= 200 } || string.IsNullOrWhiteSpace(r.Title)) return "title is required (1–200 characters)";
-        if (r.Text is not { Length: > 0 and <= 1500 } || string.IsNullOrWhiteSpace(r.Text)) return "text is required (1–1500 characters)";
+        if (!Announcements.Fits(r.Title, r.Text)) return TextRequired;
         if (!Enum.TryParse<AnnouncementAudience>(r.Audience, ignoreCase: true, out var audience)) return "audience must be subscribers or followers";
         if (audience == AnnouncementAudience.Subscribers && (r.ProcedureIds ?? []).Count == 0 && string.IsNullOrWhiteSpace(r.Field))
             return "a notice to subscribers needs procedureIds or a field";

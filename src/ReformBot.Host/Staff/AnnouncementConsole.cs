@@ -24,8 +24,7 @@ internal static class AnnouncementConsole
         console.MapPost("/", ([FromForm] string title, [FromForm] string text, [FromForm] string audience, [FromForm] string? field,
             HttpContext http, Announcements announcements) =>
         {
-            if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(text) || title.Length > 200 || text.Length > 1500)
-                return Back("Cần tiêu đề (tối đa 200 ký tự) và nội dung (tối đa 1500 ký tự).");
+            if (!Announcements.Fits(title, text)) return Back(TextRequired);
             var followers = audience == "followers";
             if (!followers && string.IsNullOrWhiteSpace(field)) return Back("Chọn lĩnh vực có người theo dõi sẽ nhận thông báo.");
             announcements.Draft(title, text, [], followers ? null : field, followers ? AnnouncementAudience.Followers : AnnouncementAudience.Subscribers,
@@ -34,13 +33,15 @@ internal static class AnnouncementConsole
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         console.MapPost("/{id:long}/edit", (long id, [FromForm] string title, [FromForm] string text, Announcements announcements) =>
-            Back(string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(text) ? "Cần tiêu đề và nội dung." : announcements.Edit(id, title, text) ?? "Đã lưu."))
+            Back(!Announcements.Fits(title, text) ? TextRequired : announcements.Edit(id, title, text) ?? "Đã lưu."))
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         console.MapPost("/{id:long}/send", (long id, HttpContext http, Announcements announcements) =>
             Back(announcements.Send(id, ConsoleEndpoints.User(http)) ?? "Đã duyệt; thông báo đang được gửi."))
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
     }
+
+    private static readonly string TextRequired = $"Cần tiêu đề (tối đa {Announcements.MaxTitle} ký tự) và nội dung (tối đa {Announcements.MaxText} ký tự).";
 
     private static IResult Back(string notice) => Results.Redirect("/staff/announcements?notice=" + Uri.EscapeDataString(notice));
 
@@ -55,8 +56,8 @@ internal static class AnnouncementConsole
             {
                 html.Append($"""
                     <form method="post" action="/staff/announcements/{a.Id}/edit">{token}
-                    <input type="text" name="title" value="{E(a.Title)}" maxlength="200" aria-label="Tiêu đề">
-                    <textarea name="text" rows="4" maxlength="1500" aria-label="Nội dung">{E(a.Text)}</textarea>
+                    <input type="text" name="title" value="{E(a.Title)}" maxlength="{Announcements.MaxTitle}" aria-label="Tiêu đề">
+                    <textarea name="text" rows="4" maxlength="{Announcements.MaxText}" aria-label="Nội dung">{E(a.Text)}</textarea>
                     <button class="secondary">Lưu</button></form>
                     <form method="post" action="/staff/announcements/{a.Id}/send">{token}<button>Duyệt và gửi</button></form>
                     """);
@@ -74,8 +75,8 @@ internal static class AnnouncementConsole
         html.Append($"""
             <div class="card"><strong>Thông báo mới</strong>
             <form method="post" action="/staff/announcements">{token}
-            <input type="text" name="title" maxlength="200" placeholder="Tiêu đề" aria-label="Tiêu đề">
-            <textarea name="text" rows="4" maxlength="1500" placeholder="Nội dung gửi người dân" aria-label="Nội dung"></textarea>
+            <input type="text" name="title" maxlength="{Announcements.MaxTitle}" placeholder="Tiêu đề" aria-label="Tiêu đề">
+            <textarea name="text" rows="4" maxlength="{Announcements.MaxText}" placeholder="Nội dung gửi người dân" aria-label="Nội dung"></textarea>
             <p><label><input type="radio" name="audience" value="subscribers" checked> Người theo dõi lĩnh vực</label>
             <select name="field" aria-label="Lĩnh vực">{string.Concat(fields.Select(f => $"<option>{E(f)}</option>"))}</select></p>
             <p><label><input type="radio" name="audience" value="followers"> Người quan tâm Zalo OA</label></p>
